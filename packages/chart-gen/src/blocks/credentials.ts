@@ -1,0 +1,33 @@
+import { helper, type ChartContext } from './context';
+import { metadata } from './metadata';
+import { generatedHeader, lines } from './text';
+
+export interface CredentialsSecretOptions {
+  component: string;
+  /** Credential names, as in `.Values.auth.<name>` and `.Values.auth.secretKeys.<name>`. */
+  fields: string[];
+}
+
+/**
+ * The credentials Secret, made from values given at install time; skipped when auth.existingSecret names one.
+ * Nothing is generated randomly or looked up: a random value would change on every Argo CD render.
+ */
+export function credentialsSecret(ctx: ChartContext, options: CredentialsSecretOptions): string {
+  const data = options.fields.map((field) => {
+    const message =
+      `${ctx.chart}: set auth.existingSecret to a Secret holding the credentials, or set auth.${field} ` +
+      `at install time (--set auth.${field}=...)`;
+    return `  {{ .Values.auth.secretKeys.${field} }}: {{ required "${message}" .Values.auth.${field} | b64enc | quote }}`;
+  });
+  return lines(
+    generatedHeader(),
+    '{{- if not .Values.auth.existingSecret }}',
+    'apiVersion: v1',
+    'kind: Secret',
+    metadata(ctx, { name: `{{ include "${helper(ctx, 'credentials', 'secretName')}" $ }}`, component: options.component }),
+    'type: Opaque',
+    'data:',
+    ...data,
+    '{{- end }}',
+  );
+}

@@ -1,0 +1,102 @@
+import { helper, type ChartContext } from './context';
+import { generatedHeader } from './text';
+
+/** _helpers.tpl: naming, labels, images, credentials and storage helpers shared by a chart's templates. */
+export function helpersTemplate(ctx: ChartContext, partOf: string): string {
+  const h = (area: string, thing: string) => helper(ctx, area, thing);
+  return `${generatedHeader()}
+
+{{/* Chart name, or nameOverride. */}}
+{{- define "${h('names', 'name')}" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Prefix of every object name: fullnameOverride; else the release name when it already contains the chart name
+(release "${ctx.chart}" gives "${ctx.chart}", not "${ctx.chart}-${ctx.chart}"); else "<release>-<chart>".
+*/}}
+{{- define "${h('names', 'fullname')}" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* Value of the helm.sh/chart label. */}}
+{{- define "${h('names', 'chart')}" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Labels that select one component's pods. Call with (dict "context" $ "component" "<component>"). */}}
+{{- define "${h('labels', 'selector')}" -}}
+app.kubernetes.io/name: {{ include "${h('names', 'name')}" .context }}
+app.kubernetes.io/instance: {{ .context.Release.Name }}
+app.kubernetes.io/component: {{ .component }}
+{{- end }}
+
+{{/* Labels of every object. Call with (dict "context" $ "component" "<component>"). */}}
+{{- define "${h('labels', 'standard')}" -}}
+{{ include "${h('labels', 'selector')}" . }}
+app.kubernetes.io/version: {{ .context.Chart.AppVersion | quote }}
+app.kubernetes.io/part-of: ${partOf}
+app.kubernetes.io/managed-by: {{ .context.Release.Service }}
+helm.sh/chart: {{ include "${h('names', 'chart')}" .context }}
+{{- with .context.Values.commonLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/*
+Image reference registry/repository:tag[@digest]; global.imageRegistry replaces the registry.
+Call with (dict "image" .Values.image "context" $).
+*/}}
+{{- define "${h('images', 'image')}" -}}
+{{- $registry := .image.registry }}
+{{- with .context.Values.global }}{{ with .imageRegistry }}{{ $registry = . }}{{ end }}{{ end }}
+{{- $ref := printf "%s:%s" .image.repository .image.tag }}
+{{- if $registry }}{{ $ref = printf "%s/%s" $registry $ref }}{{ end }}
+{{- if .image.digest }}{{ $ref = printf "%s@%s" $ref .image.digest }}{{ end }}
+{{- $ref }}
+{{- end }}
+
+{{/* imagePullSecrets of a pod: global ones, then the chart's, without repeats. */}}
+{{- define "${h('images', 'pullSecrets')}" -}}
+{{- $names := list }}
+{{- with .Values.global }}{{ range .imagePullSecrets }}{{ $names = append $names .name }}{{ end }}{{ end }}
+{{- range .Values.imagePullSecrets }}{{ $names = append $names .name }}{{ end }}
+{{- with $names | uniq }}
+imagePullSecrets:
+{{- range . }}
+  - name: {{ . }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* Name of the Secret holding the credentials: auth.existingSecret, or the one the chart creates. */}}
+{{- define "${h('credentials', 'secretName')}" -}}
+{{- default (printf "%s-credentials" (include "${h('names', 'fullname')}" .)) .Values.auth.existingSecret }}
+{{- end }}
+
+{{/* Name of the data claim: persistence.existingClaim, or the one the chart creates. */}}
+{{- define "${h('persistence', 'claimName')}" -}}
+{{- default (printf "%s-storage" (include "${h('names', 'fullname')}" .)) .Values.persistence.existingClaim }}
+{{- end }}
+
+{{/* storageClassName of the claim: persistence.storageClass, else global.storageClass; "-" means no class. */}}
+{{- define "${h('persistence', 'storageClass')}" -}}
+{{- $class := .Values.persistence.storageClass }}
+{{- if not $class }}{{ with .Values.global }}{{ $class = .storageClass | default "" }}{{ end }}{{ end }}
+{{- if eq $class "-" }}
+storageClassName: ""
+{{- else if $class }}
+storageClassName: {{ $class | quote }}
+{{- end }}
+{{- end }}
+`;
+}

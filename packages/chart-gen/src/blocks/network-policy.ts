@@ -1,0 +1,33 @@
+import { selectorLabels, type ChartContext } from './context';
+import { metadata } from './metadata';
+import { generatedHeader, lines } from './text';
+
+/** Ingress to one component's ports from the release namespace (optional) and the configured peers. */
+export function networkPolicy(ctx: ChartContext, options: { name: string; component: string; ports: string[] }): string {
+  return lines(
+    generatedHeader(),
+    '{{- if .Values.networkPolicy.enabled }}',
+    'apiVersion: networking.k8s.io/v1',
+    'kind: NetworkPolicy',
+    metadata(ctx, { name: options.name, component: options.component }),
+    'spec:',
+    '  podSelector:',
+    '    matchLabels:',
+    `      ${selectorLabels(ctx, options.component, 6)}`,
+    '  policyTypes:',
+    '    - Ingress',
+    '  ingress:',
+    '    - ports:',
+    ...options.ports.map((p) => `        - port: {{ ${p} }}\n          protocol: TCP`),
+    '      {{- if or .Values.networkPolicy.allowSameNamespace .Values.networkPolicy.extraFrom }}',
+    '      from:',
+    '        {{- if .Values.networkPolicy.allowSameNamespace }}',
+    '        - podSelector: {}',
+    '        {{- end }}',
+    '        {{- with .Values.networkPolicy.extraFrom }}',
+    '        {{- toYaml . | nindent 8 }}',
+    '        {{- end }}',
+    '      {{- end }}',
+    '{{- end }}',
+  );
+}

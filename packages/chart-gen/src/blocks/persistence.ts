@@ -1,0 +1,37 @@
+import { helper, type ChartContext } from './context';
+import { metadata } from './metadata';
+import { generatedHeader, includeBlock, indent, lines } from './text';
+
+/**
+ * The data PersistentVolumeClaim, unless persistence is off or an existing claim is used. With keepOnUninstall
+ * Helm leaves it (and the data) behind on uninstall, and Argo CD does not prune it.
+ */
+export function persistentVolumeClaim(ctx: ChartContext, options: { component: string }): string {
+  return lines(
+    generatedHeader(),
+    '{{- if and .Values.persistence.enabled (not .Values.persistence.existingClaim) }}',
+    'apiVersion: v1',
+    'kind: PersistentVolumeClaim',
+    metadata(ctx, {
+      name: `{{ include "${helper(ctx, 'persistence', 'claimName')}" $ }}`,
+      component: options.component,
+    }),
+    '  {{- if or .Values.persistence.keepOnUninstall .Values.persistence.annotations }}',
+    '  annotations:',
+    '    {{- if .Values.persistence.keepOnUninstall }}',
+    '    helm.sh/resource-policy: keep',
+    '    {{- end }}',
+    '    {{- with .Values.persistence.annotations }}',
+    '    {{- toYaml . | nindent 4 }}',
+    '    {{- end }}',
+    '  {{- end }}',
+    'spec:',
+    '  accessModes:',
+    '    {{- toYaml .Values.persistence.accessModes | nindent 4 }}',
+    indent(includeBlock(`include "${helper(ctx, 'persistence', 'storageClass')}" $`, 0), 2),
+    '  resources:',
+    '    requests:',
+    '      storage: {{ .Values.persistence.size | quote }}',
+    '{{- end }}',
+  );
+}

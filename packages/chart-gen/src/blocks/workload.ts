@@ -1,0 +1,116 @@
+import { helper, selectorLabels, standardLabels, type ChartContext } from './context';
+import { container, type ContainerOptions } from './container';
+import { metadata } from './metadata';
+import { generatedHeader, includeBlock, indent, lines } from './text';
+
+export interface WorkloadOptions {
+  kind: 'Deployment' | 'StatefulSet';
+  /** Object name expression. */
+  name: string;
+  component: string;
+  /** Replica count expression, e.g. `.Values.replicas`. */
+  replicas: string;
+  /** StatefulSet: the governing headless Service name expression. */
+  serviceName?: string;
+  /** Deployment strategy type: Recreate for a single writer on a ReadWriteOnce volume. */
+  strategy?: 'Recreate' | 'RollingUpdate';
+  /** Templates whose rendered content, hashed into a pod annotation, rolls the pods when it changes. */
+  checksums: string[];
+  containers: ContainerOptions[];
+  /** Pod volumes, as YAML list items at indent 0. */
+  volumes: string[];
+}
+
+function podAnnotations(checksums: string[]): string {
+  const sums = checksums.map(
+    (file) => `  checksum/${file.replace(/\.yaml$/, '')}: {{ include (print $.Template.BasePath "/${file}") $ | sha256sum }}`,
+  );
+  return lines(
+    'annotations:',
+    ...sums,
+    '  {{- with .Values.podAnnotations }}',
+    '  {{- toYaml . | nindent 2 }}',
+    '  {{- end }}',
+  ).trimEnd();
+}
+
+function podSpec(ctx: ChartContext, options: WorkloadOptions): string {
+  return lines(
+    includeBlock(`include "${helper(ctx, 'images', 'pullSecrets')}" $`, 0),
+    'automountServiceAccountToken: false',
+    'enableServiceLinks: false',
+    '{{- with .Values.priorityClassName }}',
+    'priorityClassName: {{ . }}',
+    '{{- end }}',
+    'securityContext:',
+    '  {{- toYaml .Values.podSecurityContext | nindent 2 }}',
+    '{{- with .Values.nodeSelector }}',
+    'nodeSelector:',
+    '  {{- toYaml . | nindent 2 }}',
+    '{{- end }}',
+    '{{- with .Values.tolerations }}',
+    'tolerations:',
+    '  {{- toYaml . | nindent 2 }}',
+    '{{- end }}',
+    '{{- with .Values.affinity }}',
+    'affinity:',
+    '  {{- toYaml . | nindent 2 }}',
+    '{{- end }}',
+    'containers:',
+    ...options.containers.map((c) => indent(container(ctx, c), 2)),
+    options.volumes.length > 0 && 'volumes:',
+    ...options.volumes.map((v) => indent(v, 2)),
+  ).trimEnd();
+}
+
+/** A Deployment or StatefulSet running the chart's main containers. */
+export function workload(ctx: ChartContext, options: WorkloadOptions): string {
+  const template = lines(
+    'metadata:',
+    '  labels:',
+    `    ${standardLabels(ctx, options.component, 4)}`,
+    '    {{- with .Values.podLabels }}',
+    '    {{- toYaml . | nindent 4 }}',
+    '    {{- end }}',
+    indent(podAnnotations(options.checksums), 2),
+    'spec:',
+    indent(podSpec(ctx, options), 2),
+  ).trimEnd();
+  return lines(
+    generatedHeader(),
+    'apiVersion: apps/v1',
+    `kind: ${options.kind}`,
+    metadata(ctx, { name: options.name, component: options.component }),
+    'spec:',
+    `  replicas: {{ ${options.replicas} }}`,
+    '  revisionHistoryLimit: 5',
+    options.serviceName && `  serviceName: ${options.serviceName}`,
+    options.strategy && `  strategy:\n    type: ${options.strategy}`,
+    '  selector:',
+    '    matchLabels:',
+    `      ${selectorLabels(ctx, options.component, 6)}`,
+    '  template:',
+    indent(template, 4),
+  );
+}
+
+/** The data volume: the chart's claim when persistence is on, else an emptyDir. */
+export function dataVolume(ctx: ChartContext, name: string): string {
+  return `- name: ${name}
+  {{- if .Values.persistence.enabled }}
+  persistentVolumeClaim:
+    claimName: {{ include "${helper(ctx, 'persistence', 'claimName')}" $ }}
+  {{- else }}
+  emptyDir: {}
+  {{- end }}`;
+}
+
+/** A scratch volume for paths a read-only root filesystem cannot hold. */
+export function emptyDirVolume(name: string, medium?: 'Memory'): string {
+  return medium ? `- name: ${name}\n  emptyDir:\n    medium: ${medium}` : `- name: ${name}\n  emptyDir: {}`;
+}
+
+export function configMapVolume(name: string, configMapName: string, defaultMode?: string): string {
+  const mode = defaultMode ? `\n    defaultMode: ${defaultMode}` : '';
+  return `- name: ${name}\n  configMap:\n    name: ${configMapName}${mode}`;
+}

@@ -1,0 +1,224 @@
+import { postgresqlValuesSpec } from '@chart-gen/schemas';
+import { configMap } from '../blocks/config-map';
+import { secretEnv } from '../blocks/container';
+import { fullname, objectName, type ChartContext } from '../blocks/context';
+import { credentialsSecret } from '../blocks/credentials';
+import { networkPolicy } from '../blocks/network-policy';
+import { notes } from '../blocks/notes';
+import { podDisruptionBudget } from '../blocks/pdb';
+import { persistentVolumeClaim } from '../blocks/persistence';
+import { service } from '../blocks/service';
+import { configMapVolume, dataVolume, emptyDirVolume, workload } from '../blocks/workload';
+import { defineChart, type ChartDefinition } from '../model';
+import { commonDefaults, restrictedSecurity, schedulingDefaults, standardProbes } from './defaults';
+
+const ctx: ChartContext = { chart: 'postgresql' };
+const PORT = 5432;
+/** uid and gid of the postgres user in the official image. */
+const POSTGRES_UID = 999;
+
+/**
+ * Creates the application role and database unless they exist. Values arrive as psql variables, quoted by
+ * format()'s %I and %L, so no name or password is ever spliced into SQL text.
+ */
+const createAppDatabaseScript = `#!/bin/sh
+set -eu
+psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres \\
+  --set=app_user="$APP_USER" --set=app_password="$APP_PASSWORD" --set=app_database="$APP_DATABASE" <<'SQL'
+SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', :'app_user', :'app_password')
+WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'app_user')\\gexec
+SELECT format('CREATE DATABASE %I OWNER %I', :'app_database', :'app_user')
+WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'app_database')\\gexec
+SQL
+`;
+
+const pgIsReady = `exec:
+  command:
+    - /bin/sh
+    - -c
+    - exec pg_isready --username "$POSTGRES_USER" --dbname postgres --host 127.0.0.1 --port ${PORT}`;
+
+export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineChart({
+  name: 'postgresql',
+  version: '0.1.0',
+  appVersion: '17.6',
+  description: 'PostgreSQL database for MLflow metadata.',
+  keywords: ['postgresql', 'database', 'mlflow', 'mlops'],
+  home: 'https://www.postgresql.org',
+  sources: ['https://github.com/docker-library/postgres'],
+  partOf: 'mlops',
+  values: {
+    spec: postgresqlValuesSpec,
+    defaults: {
+      ...commonDefaults(),
+      image: { registry: 'docker.io', repository: 'library/postgres', tag: '17.6', digest: '', pullPolicy: 'IfNotPresent' },
+      auth: {
+        existingSecret: '',
+        secretKeys: { postgresPassword: 'postgres-password', password: 'password' },
+        username: 'mlflow',
+        database: 'mlflow',
+      },
+      config: {
+        listen_addresses: '*',
+        max_connections: 100,
+        shared_buffers: '128MB',
+        password_encryption: 'scram-sha-256',
+      },
+      initScripts: {},
+      service: { type: 'ClusterIP', ports: { postgresql: PORT }, annotations: {} },
+      persistence: {
+        enabled: true,
+        size: '20Gi',
+        storageClass: '',
+        accessModes: ['ReadWriteOnce'],
+        existingClaim: '',
+        keepOnUninstall: true,
+        annotations: {},
+      },
+      resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '2Gi' } },
+      ...restrictedSecurity(POSTGRES_UID),
+      probes: standardProbes(),
+      extraEnv: [],
+      networkPolicy: { enabled: false, allowSameNamespace: true, extraFrom: [] },
+      podDisruptionBudget: { enabled: false, maxUnavailable: 1 },
+      ...schedulingDefaults(),
+    },
+    examples: {
+      'existing-secret': {
+        auth: { existingSecret: 'postgresql-auth', secretKeys: { postgresPassword: 'admin-password', password: 'user-password' } },
+        config: { max_connections: 200, shared_buffers: '512MB', log_min_duration_statement: 500 },
+        initScripts: { '20-extensions.sql': 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements;\n' },
+        persistence: { size: '50Gi', storageClass: 'fast' },
+        networkPolicy: { enabled: true, extraFrom: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'mlflow' } } }] },
+        podDisruptionBudget: { enabled: true },
+      },
+    },
+  },
+  templates: {
+    'statefulset.yaml': workload(ctx, {
+      kind: 'StatefulSet',
+      name: fullname(ctx),
+      component: 'primary',
+      replicas: '1',
+      serviceName: fullname(ctx),
+      checksums: ['secret.yaml', 'configmap-config.yaml', 'configmap-init-scripts.yaml'],
+      containers: [
+        {
+          name: 'postgresql',
+          image: '.Values.image',
+          args: ['-c', 'config_file=/etc/postgresql/postgresql.conf'],
+          ports: [{ name: 'postgresql', port: String(PORT) }],
+          env: [
+            '- name: POSTGRES_USER\n  value: postgres',
+            secretEnv(ctx, 'POSTGRES_PASSWORD', '.Values.auth.secretKeys.postgresPassword'),
+            '- name: PGDATA\n  value: /var/lib/postgresql/data/pgdata',
+            '- name: APP_USER\n  value: {{ .Values.auth.username | quote }}',
+            '- name: APP_DATABASE\n  value: {{ .Values.auth.database | quote }}',
+            secretEnv(ctx, 'APP_PASSWORD', '.Values.auth.secretKeys.password'),
+          ].join('\n'),
+          extraEnv: true,
+          probes: { liveness: pgIsReady, readiness: pgIsReady },
+          resources: '.Values.resources',
+          securityContext: '.Values.containerSecurityContext',
+          volumeMounts: [
+            { name: 'data', mountPath: '/var/lib/postgresql/data' },
+            { name: 'config', mountPath: '/etc/postgresql/postgresql.conf', subPath: 'postgresql.conf', readOnly: true },
+            { name: 'init-scripts', mountPath: '/docker-entrypoint-initdb.d', readOnly: true },
+            { name: 'run', mountPath: '/var/run/postgresql' },
+            { name: 'tmp', mountPath: '/tmp' },
+          ],
+        },
+      ],
+      volumes: [
+        dataVolume(ctx, 'data'),
+        configMapVolume('config', objectName(ctx, 'config')),
+        configMapVolume('init-scripts', objectName(ctx, 'init-scripts'), '0555'),
+        emptyDirVolume('run'),
+        emptyDirVolume('tmp'),
+      ],
+    }),
+    'service-headless.yaml': service(ctx, {
+      name: fullname(ctx),
+      component: 'primary',
+      selectsComponent: 'primary',
+      headless: true,
+      ports: [{ name: 'postgresql', port: '.Values.service.ports.postgresql' }],
+    }),
+    'service-external.yaml': service(ctx, {
+      name: objectName(ctx, 'external'),
+      component: 'primary',
+      selectsComponent: 'primary',
+      ports: [{ name: 'postgresql', port: '.Values.service.ports.postgresql' }],
+    }),
+    'pvc.yaml': persistentVolumeClaim(ctx, { component: 'primary' }),
+    'secret.yaml': credentialsSecret(ctx, { component: 'primary', fields: ['postgresPassword', 'password'] }),
+    'configmap-config.yaml': configMap(ctx, {
+      name: objectName(ctx, 'config'),
+      component: 'primary',
+      data: `postgresql.conf: |
+  # Settings from .Values.config; everything else keeps PostgreSQL's default.
+  {{- range $name, $value := .Values.config }}
+  {{- if kindIs "string" $value }}
+  {{ $name }} = '{{ $value | replace "'" "''" }}'
+  {{- else }}
+  {{ $name }} = {{ $value }}
+  {{- end }}
+  {{- end }}`,
+    }),
+    'configmap-init-scripts.yaml': configMap(ctx, {
+      name: objectName(ctx, 'init-scripts'),
+      component: 'primary',
+      data: `00-create-app-database.sh: |
+${createAppDatabaseScript
+  .trimEnd()
+  .split('\n')
+  .map((line) => `  ${line}`)
+  .join('\n')}
+{{- range $file, $content := .Values.initScripts }}
+{{ $file }}: |
+  {{- $content | nindent 2 }}
+{{- end }}`,
+    }),
+    'networkpolicy.yaml': networkPolicy(ctx, { name: fullname(ctx), component: 'primary', ports: [String(PORT)] }),
+    'pdb.yaml': podDisruptionBudget(ctx, { name: fullname(ctx), component: 'primary' }),
+    'NOTES.txt': notes(`
+PostgreSQL is starting in namespace {{ .Release.Namespace }}.
+
+  In-cluster:  ${objectName(ctx, 'external')}.{{ .Release.Namespace }}.svc:{{ .Values.service.ports.postgresql }}
+  Database:    {{ .Values.auth.database }} (owner {{ .Values.auth.username }}), created on first start
+  Credentials: Secret {{ include "postgresql.credentials.secretName" $ }} (keys {{ .Values.auth.secretKeys.postgresPassword }}, {{ .Values.auth.secretKeys.password }})
+
+  kubectl -n {{ .Release.Namespace }} port-forward svc/${objectName(ctx, 'external')} {{ .Values.service.ports.postgresql }}
+{{- if and .Values.persistence.enabled .Values.persistence.keepOnUninstall }}
+
+The data claim {{ include "postgresql.persistence.claimName" $ }} is kept on uninstall; delete it by hand to free the data.
+{{- else if not .Values.persistence.enabled }}
+
+WARNING: persistence is disabled; data is lost when the pod restarts.
+{{- end }}
+`),
+  },
+  readme: {
+    overview: `Deploys a single PostgreSQL primary with the objects of the cluster's former Kustomize base (release name \`postgresql\`):
+
+| Kind | Name | Notes |
+| --- | --- | --- |
+| StatefulSet | \`postgresql\` | one primary, readiness and liveness through \`pg_isready\` |
+| Service | \`postgresql\` | headless, governs the StatefulSet |
+| Service | \`postgresql-external\` | ClusterIP, what clients connect to |
+| PersistentVolumeClaim | \`postgresql-storage\` | 20Gi, kept on uninstall |
+| Secret | \`postgresql-credentials\` | keys \`postgres-password\`, \`password\`; not created with \`auth.existingSecret\` |
+| ConfigMap | \`postgresql-config\` | \`postgresql.conf\` from \`config\` |
+| ConfigMap | \`postgresql-init-scripts\` | creates the MLflow role and database, then runs \`initScripts\` |`,
+    notes: `### First start
+
+On an empty data directory the server runs \`/docker-entrypoint-initdb.d\` once: \`00-create-app-database.sh\` creates the
+role \`auth.username\` with the password under \`auth.secretKeys.password\` and the database \`auth.database\` it owns; the
+scripts of \`initScripts\` follow in name order. Later changes to these values do not alter an existing database.
+
+### Storage
+
+The claim \`postgresql-storage\` carries \`helm.sh/resource-policy: keep\`: \`helm uninstall\` and Argo CD pruning leave it
+and its data in place.`,
+  },
+});

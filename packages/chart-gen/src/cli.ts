@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { InvalidValuesError } from './generate';
+import { generate, selectCharts, UnknownChartError } from './generate-all';
+import { hasDrift } from './write';
+
+const USAGE = `usage: chart-gen generate [chart...] [--check] [--root <dir>]
+
+  generate      write charts/<name>/ for the named charts (all when none is named)
+  --check       write nothing; exit 1 and list the files that differ from what would be generated
+  --root <dir>  repository root (default: the nearest folder above the working directory holding nx.json)`;
+
+class UsageError extends Error {}
+
+interface Options {
+  command: string;
+  charts: string[];
+  check: boolean;
+  root?: string;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { command: '', charts: [], check: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--check') options.check = true;
+    else if (arg === '--root') {
+      const value = argv[++i];
+      if (!value) throw new UsageError('--root needs a folder');
+      options.root = value;
+    } else if (arg === '--help' || arg === '-h') options.command = 'help';
+    else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
+    else if (!options.command) options.command = arg;
+    else options.charts.push(arg);
+  }
+  return options;
+}
+
+function findRoot(start: string): string {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'nx.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new UsageError(`no nx.json above ${start}; pass --root`);
+  }
+}
+
+/** Runs the CLI; returns the exit code (0 ok, 1 drift or invalid values, 2 usage). */
+export function main(argv: string[], out = process.stdout, err = process.stderr): number {
+  try {
+    const options = parseArgs(argv);
+    if (options.command === 'help') {
+      out.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (options.command !== 'generate') throw new UsageError(options.command ? `unknown command ${options.command}` : 'missing command');
+    const root = options.root ? path.resolve(options.root) : findRoot(process.cwd());
+    const charts = selectCharts(options.charts);
+    const { drift } = generate(root, charts, { check: options.check });
+    const names = charts.map((c) => c.name).join(', ');
+    if (options.check) {
+      if (!hasDrift(drift)) {
+        out.write(`chart-gen: ${names}: up to date\n`);
+        return 0;
+      }
+      err.write('chart-gen: generated files differ from the chart definitions; run `npx nx run-many -t generate`:\n');
+      for (const file of drift.changed) err.write(`  changed  ${file.path}\n`);
+      for (const file of drift.stale) err.write(`  stale    ${file}\n`);
+      return 1;
+    }
+    const count = drift.changed.length + drift.stale.length;
+    out.write(`chart-gen: ${names}: ${count === 0 ? 'up to date' : `${drift.changed.length} written, ${drift.stale.length} removed`}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err.write(`chart-gen: ${error.message}\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof UnknownChartError) {
+      err.write(`chart-gen: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof InvalidValuesError) {
+      err.write(`chart-gen: nothing written; ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

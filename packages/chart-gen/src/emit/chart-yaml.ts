@@ -1,0 +1,23 @@
+import type { ChartDefinition } from '../model';
+import { yamlHeader } from './header';
+import { toYaml } from './yaml';
+
+/** Chart.yaml: apiVersion v2 (Helm 3 and 4), semver version, quoted appVersion. */
+export function chartYaml(def: ChartDefinition): string {
+  const chart = {
+    apiVersion: 'v2',
+    name: def.name,
+    description: def.description,
+    type: 'application',
+    version: def.version,
+    appVersion: def.appVersion,
+    kubeVersion: '>=1.25.0-0',
+    keywords: def.keywords,
+    home: def.home,
+    sources: def.sources,
+  };
+  // js-yaml leaves a version such as 17.6 unquoted only when it is a string that cannot be read as a number;
+  // Helm wants appVersion quoted either way, so force it.
+  const text = toYaml(chart).replace(/^appVersion: .*$/m, `appVersion: ${JSON.stringify(def.appVersion)}`);
+  return yamlHeader + text;
+}

@@ -1,0 +1,46 @@
+import { charts as allCharts } from './charts';
+import { generatedDirs, InvalidValuesError, renderChart } from './generate';
+import type { ChartDefinition, GeneratedFile } from './model';
+import { applyDrift, findDrift, hasDrift, type Drift } from './write';
+
+export class UnknownChartError extends Error {
+  constructor(readonly unknown: string[], known: string[]) {
+    super(`unknown chart${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; known charts: ${known.join(', ')}`);
+    this.name = 'UnknownChartError';
+  }
+}
+
+/** The definitions named (all when none is), in the order given. */
+export function selectCharts(names: string[], charts: readonly ChartDefinition[] = allCharts): ChartDefinition[] {
+  if (names.length === 0) return [...charts];
+  const byName = new Map(charts.map((chart) => [chart.name, chart]));
+  const unknown = names.filter((name) => !byName.has(name));
+  if (unknown.length) throw new UnknownChartError(unknown, [...byName.keys()]);
+  return [...new Set(names)].map((name) => byName.get(name)!);
+}
+
+export interface GenerateResult {
+  drift: Drift;
+  files: GeneratedFile[];
+}
+
+/**
+ * Renders the selected charts, all in memory first: a problem in any chart stops the run before a single file
+ * is touched. With `check`, nothing is written and the drift is returned for the caller to report.
+ */
+export function generate(root: string, charts: ChartDefinition[], options: { check: boolean }): GenerateResult {
+  const files: GeneratedFile[] = [];
+  const problems: string[] = [];
+  for (const chart of charts) {
+    try {
+      files.push(...renderChart(chart));
+    } catch (error) {
+      if (!(error instanceof InvalidValuesError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length) throw new InvalidValuesError(problems);
+  const drift = findDrift(root, files, charts.flatMap(generatedDirs));
+  if (!options.check && hasDrift(drift)) applyDrift(root, drift);
+  return { drift, files };
+}

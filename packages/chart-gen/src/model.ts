@@ -1,0 +1,53 @@
+import type { Static, TObject } from '@chart-gen/schemas';
+
+/** Everything a chart definition declares; the generator turns it into files. */
+export interface ChartDefinition<S extends TObject = TObject> {
+  /** Chart name: the folder under charts/ and the prefix of its template helpers. */
+  name: string;
+  /** Chart version (semver). Bump it whenever the generated chart changes. */
+  version: string;
+  /** Version of the packaged application, quoted in Chart.yaml. */
+  appVersion: string;
+  /** One line: what the chart deploys. */
+  description: string;
+  keywords: string[];
+  home: string;
+  sources: string[];
+  /** app.kubernetes.io/part-of of every object. */
+  partOf: string;
+  values: {
+    spec: S;
+    /** values.yaml: the only source of defaults (Helm never applies a schema's `default`). */
+    defaults: Static<S>;
+    /** Representative values for lint and render tests, written to ci/<name>-values.yaml. */
+    examples: Record<string, DeepPartial<Static<S>>>;
+  };
+  /** templates/<file> → Helm template text, built from shared blocks. */
+  templates: Record<string, string>;
+  /** Prose of the generated README.md, above the generated sections (Markdown). */
+  readme: ReadmeText;
+}
+
+export interface ReadmeText {
+  /** What the chart deploys and which objects it creates. */
+  overview: string;
+  /** Chart-specific notes (credentials, upgrades, caveats), appended after the install section. */
+  notes: string;
+}
+
+export type DeepPartial<T> = T extends (infer U)[]
+  ? U[]
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> | null }
+    : T;
+
+/** A generated file: path relative to the repository root, exact bytes as text. */
+export interface GeneratedFile {
+  path: string;
+  content: string;
+}
+
+/** Gives a definition its type parameter from its spec, so `defaults` is checked against the spec at compile time. */
+export function defineChart<S extends TObject>(definition: ChartDefinition<S>): ChartDefinition<S> {
+  return definition;
+}

@@ -1,0 +1,59 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { isPlainObject } from './emit/schema-walk';
+
+/**
+ * Merges values the way Helm does: maps merge key by key, anything else (lists included) replaces, and null
+ * deletes the key.
+ */
+export function mergeValues(base: unknown, override: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(override)) return override === undefined ? base : override;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    if (value === null) delete merged[key];
+    else merged[key] = mergeValues(base[key], value);
+  }
+  return merged;
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const compiled = new WeakMap<object, ValidateFunction>();
+
+function validator(schema: object): ValidateFunction {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+  }
+  return validate;
+}
+
+/** `auth.rootPassword`, or `(root)` for the document itself. */
+function keyPath(error: ErrorObject): string {
+  const segments = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (error.keyword === 'additionalProperties') segments.push(String(error.params.additionalProperty));
+  if (error.keyword === 'required') segments.push(String(error.params.missingProperty));
+  return segments.length ? segments.join('.') : '(root)';
+}
+
+function reason(error: ErrorObject): string {
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return 'is not a known key';
+    case 'required':
+      return 'is required';
+    case 'not':
+      return 'has a value that is not allowed';
+    case 'enum':
+      return `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return error.message ?? error.keyword;
+  }
+}
+
+/** Problems of `values` against `schema`, each as "<key path>: <reason>"; empty when valid. */
+export function validateValues(schema: object, values: unknown): string[] {
+  const validate = validator(schema);
+  if (validate(values)) return [];
+  const problems = (validate.errors ?? []).map((error) => `${keyPath(error)}: ${reason(error)}`);
+  return [...new Set(problems)].sort();
+}

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { GeneratedFile } from './model';
+
+export interface Drift {
+  /** Files whose content would change, or that do not exist yet. */
+  changed: GeneratedFile[];
+  /** Files in generated folders that the generator no longer emits. */
+  stale: string[];
+}
+
+function readOrNull(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+function listFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/** Compares generated files with what `root` holds; `generatedDirs` are folders the generator owns entirely. */
+export function findDrift(root: string, files: GeneratedFile[], generatedDirs: string[]): Drift {
+  const changed = files.filter((file) => readOrNull(path.join(root, file.path)) !== file.content);
+  const expected = new Set(files.map((file) => path.join(root, file.path)));
+  const stale = generatedDirs
+    .flatMap((dir) => listFiles(path.join(root, dir)))
+    .filter((file) => !expected.has(file))
+    .map((file) => path.relative(root, file))
+    .sort();
+  return { changed, stale };
+}
+
+export const hasDrift = (drift: Drift) => drift.changed.length > 0 || drift.stale.length > 0;
+
+/**
+ * Applies a drift in two phases so a failure never leaves a chart half-written: every changed file is first
+ * written to a temporary file beside its target (any error removes them all and changes nothing), then each is
+ * renamed over its target, which is atomic per file. Stale files go last.
+ */
+export function applyDrift(root: string, drift: Drift): void {
+  const suffix = `.chart-gen-${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  const staged: { temp: string; target: string }[] = [];
+  try {
+    for (const file of drift.changed) {
+      const target = path.join(root, file.path);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      const temp = target + suffix;
+      staged.push({ temp, target });
+      fs.writeFileSync(temp, file.content, { flag: 'wx' });
+    }
+  } catch (error) {
+    for (const { temp } of staged) fs.rmSync(temp, { force: true });
+    throw error;
+  }
+  for (const { temp, target } of staged) fs.renameSync(temp, target);
+  for (const file of drift.stale) fs.rmSync(path.join(root, file));
+}

@@ -1,0 +1,31 @@
+import { obj, optional, resourceName, str, type TSchema } from '../kit';
+import type { TOptional, TString, TObject } from '@sinclair/typebox';
+
+/** Secret data keys: what a Secret's `data` accepts. */
+const SECRET_KEY_PATTERN = '^[-._a-zA-Z0-9]+$';
+
+type CredentialProperties<K extends string> = {
+  existingSecret: TString;
+  secretKeys: TObject<{ [P in K]: TString }>;
+} & { [P in K]: TOptional<TString> };
+
+/**
+ * Credentials read from a Secret. Either `existingSecret` names a Secret made outside the chart (kubectl, a
+ * SealedSecret, an ExternalSecret) with the key names in `secretKeys`, or the chart creates one from the values,
+ * which are then given at install time and never committed. `fields` maps each credential to its description.
+ */
+export function credentialsSpec<K extends string>(description: string, fields: Record<K, string>) {
+  const entries = Object.entries<string>(fields);
+  const keys: Record<string, TSchema> = {};
+  const values: Record<string, TSchema> = {};
+  for (const [name, text] of entries) {
+    keys[name] = str(`Key of the Secret that holds the ${text}.`, { pattern: SECRET_KEY_PATTERN, minLength: 1 });
+    values[name] = optional(str(`The ${text}; used only when existingSecret is empty. Pass it at install time.`));
+  }
+  const properties = {
+    existingSecret: resourceName('Name of an existing Secret holding the credentials; empty creates one from the values.'),
+    secretKeys: obj('Key names inside the Secret.', keys),
+    ...values,
+  };
+  return obj(description, properties as unknown as CredentialProperties<K>);
+}

@@ -1,0 +1,52 @@
+import { bool, int, list, obj, str, type Static } from '../kit';
+import { commonProperties } from '../blocks/common';
+import { credentialsSpec } from '../blocks/credentials';
+import { extraEnvSpec } from '../blocks/env';
+import { imageSpec } from '../blocks/image';
+import { networkPolicySpec } from '../blocks/network-policy';
+import { podDisruptionBudgetSpec } from '../blocks/pdb';
+import { persistenceSpec } from '../blocks/persistence';
+import { probesSpec } from '../blocks/probes';
+import { resourcesSpec } from '../blocks/resources';
+import { schedulingProperties } from '../blocks/scheduling';
+import { containerSecurityContextSpec, podSecurityContextSpec } from '../blocks/security';
+import { serviceSpec } from '../blocks/service';
+
+/** S3 bucket naming rules (lowercase letters, digits, dots and hyphens; 3 to 63 characters). */
+const BUCKET_NAME_PATTERN = '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$';
+
+export const minioValuesSpec = obj('Values of the minio chart.', {
+  ...commonProperties(),
+  image: imageSpec('MinIO server image.'),
+  replicas: int('Server replicas. MinIO runs standalone on one volume, so 0 (stopped) or 1.', {
+    minimum: 0,
+    maximum: 1,
+  }),
+  auth: credentialsSpec('Root credentials of MinIO (also what clients such as MLflow use).', {
+    rootUser: 'root user (access key)',
+    rootPassword: 'root password (secret key, at least 8 characters)',
+  }),
+  buckets: obj('Buckets created after install and upgrade by the minio-create-buckets Job.', {
+    create: bool('Run the bucket Job.'),
+    names: list('Buckets to create; existing ones are left as they are.', str('Bucket name.', { pattern: BUCKET_NAME_PATTERN }), {
+      uniqueItems: true,
+    }),
+    image: imageSpec('MinIO client (mc) image of the Job.'),
+    backoffLimit: int('Retries of the Job before it is marked failed.', { minimum: 0 }),
+    activeDeadlineSeconds: int('Seconds the Job may run, waiting for MinIO included.', { minimum: 1 }),
+    ttlSecondsAfterFinished: int('Seconds a finished Job is kept for inspection.', { minimum: 0 }),
+    resources: resourcesSpec('Resources of the Job container.'),
+  }),
+  service: serviceSpec('Service in front of MinIO.', { api: 'S3 API port.', console: 'Web console port.' }),
+  persistence: persistenceSpec(),
+  resources: resourcesSpec(),
+  podSecurityContext: podSecurityContextSpec(),
+  containerSecurityContext: containerSecurityContextSpec(),
+  probes: probesSpec(),
+  extraEnv: extraEnvSpec(),
+  networkPolicy: networkPolicySpec(),
+  podDisruptionBudget: podDisruptionBudgetSpec(),
+  ...schedulingProperties(),
+});
+
+export type MinioValues = Static<typeof minioValuesSpec>;

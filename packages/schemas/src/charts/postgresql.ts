@@ -1,0 +1,58 @@
+import { Type, obj, str, type Static } from '../kit';
+import { commonProperties } from '../blocks/common';
+import { credentialsSpec } from '../blocks/credentials';
+import { extraEnvSpec } from '../blocks/env';
+import { imageSpec } from '../blocks/image';
+import { networkPolicySpec } from '../blocks/network-policy';
+import { podDisruptionBudgetSpec } from '../blocks/pdb';
+import { persistenceSpec } from '../blocks/persistence';
+import { probesSpec } from '../blocks/probes';
+import { resourcesSpec } from '../blocks/resources';
+import { schedulingProperties } from '../blocks/scheduling';
+import { containerSecurityContextSpec, podSecurityContextSpec } from '../blocks/security';
+import { serviceSpec } from '../blocks/service';
+
+/** PostgreSQL identifiers the init script creates (role and database names). */
+const IDENTIFIER_PATTERN = '^[a-z_][a-z0-9_]{0,62}$';
+
+export const postgresqlValuesSpec = obj('Values of the postgresql chart.', {
+  ...commonProperties(),
+  image: imageSpec('PostgreSQL server image (the official postgres image layout).'),
+  auth: obj('Database credentials and the application database created on first start.', {
+    ...credentialsSpec('', {
+      postgresPassword: 'password of the postgres superuser',
+      password: 'password of the application role',
+    }).properties,
+    username: str('Application role created on first start (MLflow connects as it).', { pattern: IDENTIFIER_PATTERN }),
+    database: str('Application database created on first start, owned by the application role.', {
+      pattern: IDENTIFIER_PATTERN,
+    }),
+  }),
+  config: Type.Unsafe<Record<string, string | number | boolean>>({
+    type: 'object',
+    description: 'Server settings written to postgresql.conf (name: value).',
+    propertyNames: { pattern: '^[a-z_][a-z0-9_.]*$' },
+    additionalProperties: { type: ['string', 'number', 'boolean'] },
+  }),
+  initScripts: Type.Unsafe<Record<string, string>>({
+    type: 'object',
+    description:
+      'More scripts run once on an empty data directory, after the application database is created (file name: content; .sh or .sql).',
+    propertyNames: { pattern: '^[-_.a-zA-Z0-9]+\\.(sh|sql)$' },
+    additionalProperties: { type: 'string' },
+  }),
+  service: serviceSpec('The postgresql-external ClusterIP Service (the headless Service shares its port).', {
+    postgresql: 'PostgreSQL port.',
+  }),
+  persistence: persistenceSpec(),
+  resources: resourcesSpec(),
+  podSecurityContext: podSecurityContextSpec(),
+  containerSecurityContext: containerSecurityContextSpec(),
+  probes: probesSpec(),
+  extraEnv: extraEnvSpec(),
+  networkPolicy: networkPolicySpec(),
+  podDisruptionBudget: podDisruptionBudgetSpec(),
+  ...schedulingProperties(),
+});
+
+export type PostgresqlValues = Static<typeof postgresqlValuesSpec>;
