@@ -13,6 +13,11 @@ const USAGE = `usage: chart-gen generate [chart...] [--check] [--root <dir>]
 
 class UsageError extends Error {}
 
+/** Where the CLI prints: process.stdout/stderr, or a buffer in tests. */
+export interface Writer {
+  write(text: string): unknown;
+}
+
 interface Options {
   command: string;
   charts: string[];
@@ -45,7 +50,7 @@ function findRoot(start: string): string {
 }
 
 /** Runs the CLI; returns the exit code (0 ok, 1 drift or invalid values, 2 usage). */
-export function main(argv: string[], out = process.stdout, err = process.stderr): number {
+export function main(argv: string[], out: Writer = process.stdout, err: Writer = process.stderr): number {
   try {
     const options = parseArgs(argv);
     if (options.command === 'help') {

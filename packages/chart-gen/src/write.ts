@@ -51,6 +51,9 @@ export function applyDrift(root: string, drift: Drift): void {
   try {
     for (const file of drift.changed) {
       const target = path.join(root, file.path);
+      if (fs.statSync(target, { throwIfNoEntry: false })?.isDirectory()) {
+        throw new Error(`cannot write ${file.path}: a folder is in the way`);
+      }
       fs.mkdirSync(path.dirname(target), { recursive: true });
       const temp = target + suffix;
       staged.push({ temp, target });

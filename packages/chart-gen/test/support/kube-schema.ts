@@ -1,0 +1,24 @@
+import type { K8sObject } from './helm';
+
+interface Model {
+  new (data: unknown): { validate(): void };
+}
+
+/** The kubernetes-models class of an object's apiVersion and kind (e.g. apps/v1 Deployment). */
+function modelOf(object: K8sObject): Model {
+  const modulePath = `kubernetes-models/${object.apiVersion}`;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const models = require(modulePath) as Record<string, Model | undefined>;
+  const model = models[object.kind];
+  if (!model) throw new Error(`no Kubernetes schema for ${object.apiVersion} ${object.kind}`);
+  return model;
+}
+
+/** Validates against the Kubernetes API schema; throws naming the object and the failing field. */
+export function validateKubernetesObject(object: K8sObject): void {
+  try {
+    new (modelOf(object))(object).validate();
+  } catch (error) {
+    throw new Error(`${object.kind}/${object.metadata?.name}: ${(error as Error).message}`);
+  }
+}
