@@ -34,16 +34,21 @@ app.kubernetes.io/instance: {{ .context.Release.Name }}
 app.kubernetes.io/component: {{ .component }}
 {{- end }}
 
-{{/* Labels of every object. Call with (dict "context" $ "component" "<component>"). */}}
+{{/*
+Labels of every object. Call with (dict "context" $ "component" "<component>" ["extra" <labels>]). commonLabels
+and extra labels are added, but never replace the standard ones: those select the pods.
+*/}}
 {{- define "minio.labels.standard" -}}
-{{ include "minio.labels.selector" . }}
-app.kubernetes.io/version: {{ .context.Chart.AppVersion | quote }}
-app.kubernetes.io/part-of: mlops
-app.kubernetes.io/managed-by: {{ .context.Release.Service }}
-helm.sh/chart: {{ include "minio.names.chart" .context }}
-{{- with .context.Values.commonLabels }}
-{{ toYaml . }}
-{{- end }}
+{{- $labels := dict
+  "app.kubernetes.io/name" (include "minio.names.name" .context)
+  "app.kubernetes.io/instance" .context.Release.Name
+  "app.kubernetes.io/component" .component
+  "app.kubernetes.io/version" .context.Chart.AppVersion
+  "app.kubernetes.io/part-of" "mlops"
+  "app.kubernetes.io/managed-by" .context.Release.Service
+  "helm.sh/chart" (include "minio.names.chart" .context) }}
+{{- $labels = merge $labels (.extra | default dict) (.context.Values.commonLabels | default dict) }}
+{{- toYaml $labels }}
 {{- end }}
 
 {{/*

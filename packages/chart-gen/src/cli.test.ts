@@ -16,12 +16,13 @@ function run(args: string[]) {
 let root: string;
 beforeEach(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'chart-gen-cli-'));
+  fs.copyFileSync(path.join(__dirname, '../../../chart-gen.config.json'), path.join(root, 'chart-gen.config.json'));
 });
 afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
 describe('chart-gen generate', () => {
   it('writes every chart, then reports them up to date', () => {
-    expect(run(['generate', '--root', root])).toMatchObject({ code: 0, stdout: expect.stringMatching(/minio, postgresql: \d+ written/) });
+    expect(run(['generate', '--root', root])).toMatchObject({ code: 0, stdout: expect.stringMatching(/minio, postgresql, mlops-stack: \d+ written/) });
     expect(fs.existsSync(path.join(root, 'charts/minio/values.schema.json'))).toBe(true);
     expect(run(['generate', '--root', root])).toMatchObject({ code: 0, stdout: expect.stringContaining('up to date') });
   });
@@ -29,6 +30,19 @@ describe('chart-gen generate', () => {
   it('generates only the named chart', () => {
     expect(run(['generate', 'postgresql', '--root', root]).code).toBe(0);
     expect(fs.readdirSync(path.join(root, 'charts'))).toEqual(['postgresql']);
+  });
+
+  it('takes the Argo CD repository from --repo-url over the settings file', () => {
+    expect(run(['generate', 'minio', '--root', root, '--repo-url', 'https://git.example.com/other.git']).code).toBe(0);
+    const app = fs.readFileSync(path.join(root, 'argocd-apps/dev/components/minio.yaml'), 'utf8');
+    expect(app).toContain('repoURL: https://git.example.com/other.git');
+  });
+
+  it('says which setting is missing when there is no settings file', () => {
+    fs.rmSync(path.join(root, 'chart-gen.config.json'));
+    const result = run(['generate', '--root', root]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/gitops setting repoURL is not set/);
   });
 });
 
@@ -63,11 +77,12 @@ describe('chart-gen generate --check', () => {
 
 describe('chart-gen usage errors', () => {
   it.each([
-    [['generate', 'nope', '--root', '.'], /unknown chart nope; known charts: minio, postgresql/],
+    [['generate', 'nope', '--root', '.'], /unknown chart nope; known charts: minio, postgresql, mlops-stack/],
     [['publish'], /unknown command publish/],
     [[], /missing command/],
     [['generate', '--force'], /unknown option --force/],
-    [['generate', '--root'], /--root needs a folder/],
+    [['generate', '--root'], /--root needs a value/],
+    [['generate', '--repo-url', '--check'], /--repo-url needs a value/],
   ])('%j exits 2 saying what is wrong', (args, message) => {
     const result = run(args);
     expect(result.code).toBe(2);

@@ -3,13 +3,23 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InvalidValuesError } from './generate';
 import { generate, selectCharts, UnknownChartError } from './generate-all';
+import { resolveSettings, SETTINGS_ENV, SETTINGS_FILE, type GitopsSettings } from './gitops/settings';
 import { hasDrift } from './write';
 
-const USAGE = `usage: chart-gen generate [chart...] [--check] [--root <dir>]
+const USAGE = `usage: chart-gen generate [chart...] [--check] [--root <dir>] [--repo-url <url>] [--target-revision <rev>] [--project <name>]
 
-  generate      write charts/<name>/ for the named charts (all when none is named)
-  --check       write nothing; exit 1 and list the files that differ from what would be generated
-  --root <dir>  repository root (default: the nearest folder above the working directory holding nx.json)`;
+  generate                 write charts/<name>/ and argocd-apps/*/<name>.yaml for the named charts (all when none is)
+  --check                  write nothing; exit 1 and list the files that differ from what would be generated
+  --root <dir>             repository root (default: the nearest folder above the working directory holding nx.json)
+  --repo-url <url>         Git URL in the Argo CD Applications (default: ${SETTINGS_FILE}, or $${SETTINGS_ENV.repoURL})
+  --target-revision <rev>  Git revision they deploy (default: ${SETTINGS_FILE}, or $${SETTINGS_ENV.targetRevision})
+  --project <name>         Argo CD project (default: ${SETTINGS_FILE}, or $${SETTINGS_ENV.project})`;
+
+const SETTING_FLAGS: Record<string, keyof GitopsSettings> = {
+  '--repo-url': 'repoURL',
+  '--target-revision': 'targetRevision',
+  '--project': 'project',
+};
 
 class UsageError extends Error {}
 
@@ -23,23 +33,46 @@ interface Options {
   charts: string[];
   check: boolean;
   root?: string;
+  settings: Partial<GitopsSettings>;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { command: '', charts: [], check: false };
+  const options: Options = { command: '', charts: [], check: false, settings: {} };
+  const valueOf = (flag: string, i: number) => {
+    const value = argv[i];
+    if (!value || value.startsWith('-')) throw new UsageError(`${flag} needs a value`);
+    return value;
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--check') options.check = true;
-    else if (arg === '--root') {
-      const value = argv[++i];
-      if (!value) throw new UsageError('--root needs a folder');
-      options.root = value;
-    } else if (arg === '--help' || arg === '-h') options.command = 'help';
+    else if (arg === '--root') options.root = valueOf(arg, ++i);
+    else if (arg in SETTING_FLAGS) options.settings[SETTING_FLAGS[arg]!] = valueOf(arg, ++i); else if (arg === '--help' || arg === '-h') options.command = 'help';
     else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else if (!options.command) options.command = arg;
     else options.charts.push(arg);
   }
   return options;
+}
+
+class SettingsError extends Error {}
+
+/** Argo CD settings: chart-gen.config.json at the root, then environment variables, then flags. */
+function loadSettings(root: string, flags: Partial<GitopsSettings>): GitopsSettings {
+  const file = path.join(root, SETTINGS_FILE);
+  let fromFile: unknown = {};
+  if (fs.existsSync(file)) {
+    try {
+      fromFile = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new SettingsError(`${SETTINGS_FILE}: ${(error as Error).message}`);
+    }
+  }
+  try {
+    return resolveSettings(fromFile, process.env, flags);
+  } catch (error) {
+    throw new SettingsError((error as Error).message);
+  }
 }
 
 function findRoot(start: string): string {
@@ -60,7 +93,8 @@ export function main(argv: string[], out: Writer = process.stdout, err: Writer =
     if (options.command !== 'generate') throw new UsageError(options.command ? `unknown command ${options.command}` : 'missing command');
     const root = options.root ? path.resolve(options.root) : findRoot(process.cwd());
     const charts = selectCharts(options.charts);
-    const { drift } = generate(root, charts, { check: options.check });
+    const settings = loadSettings(root, options.settings);
+    const { drift } = generate(root, charts, { check: options.check, settings });
     const names = charts.map((c) => c.name).join(', ');
     if (options.check) {
       if (!hasDrift(drift)) {
@@ -80,7 +114,7 @@ export function main(argv: string[], out: Writer = process.stdout, err: Writer =
       err.write(`chart-gen: ${error.message}\n${USAGE}\n`);
       return 2;
     }
-    if (error instanceof UnknownChartError) {
+    if (error instanceof UnknownChartError || error instanceof SettingsError) {
       err.write(`chart-gen: ${error.message}\n`);
       return 2;
     }

@@ -1,5 +1,7 @@
 import { charts as allCharts } from './charts';
-import { generatedDirs, InvalidValuesError, renderChart } from './generate';
+import { environments as allEnvironments, type Environment } from './environments';
+import { InvalidValuesError, ownedPaths, renderChart } from './generate';
+import type { GitopsSettings } from './gitops/settings';
 import type { ChartDefinition, GeneratedFile } from './model';
 import { applyDrift, findDrift, hasDrift, type Drift } from './write';
 
@@ -19,6 +21,12 @@ export function selectCharts(names: string[], charts: readonly ChartDefinition[]
   return [...new Set(names)].map((name) => byName.get(name)!);
 }
 
+export interface GenerateOptions {
+  check: boolean;
+  settings: GitopsSettings;
+  environments?: readonly Environment[];
+}
+
 export interface GenerateResult {
   drift: Drift;
   files: GeneratedFile[];
@@ -28,19 +36,20 @@ export interface GenerateResult {
  * Renders the selected charts, all in memory first: a problem in any chart stops the run before a single file
  * is touched. With `check`, nothing is written and the drift is returned for the caller to report.
  */
-export function generate(root: string, charts: ChartDefinition[], options: { check: boolean }): GenerateResult {
+export function generate(root: string, charts: ChartDefinition[], options: GenerateOptions): GenerateResult {
+  const environments = options.environments ?? allEnvironments;
   const files: GeneratedFile[] = [];
   const problems: string[] = [];
   for (const chart of charts) {
     try {
-      files.push(...renderChart(chart));
+      files.push(...renderChart(chart, environments, options.settings));
     } catch (error) {
       if (!(error instanceof InvalidValuesError)) throw error;
       problems.push(...error.problems);
     }
   }
   if (problems.length) throw new InvalidValuesError(problems);
-  const drift = findDrift(root, files, charts.flatMap(generatedDirs));
+  const drift = findDrift(root, files, charts.map(ownedPaths));
   if (!options.check && hasDrift(drift)) applyDrift(root, drift);
   return { drift, files };
 }

@@ -3,9 +3,23 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { charts } from './charts';
 import { minio } from './charts/minio';
-import { InvalidValuesError, renderChart } from './generate';
-import { generate, selectCharts, UnknownChartError } from './generate-all';
+import { environments } from './environments';
+import type { Environment } from './environments';
+import { InvalidValuesError, renderChart as renderWith } from './generate';
+import { generate as generateWith, selectCharts, UnknownChartError } from './generate-all';
+import type { GitopsSettings } from './gitops/settings';
 import type { ChartDefinition } from './model';
+
+const settings: GitopsSettings = {
+  repoURL: 'https://git.example.com/mlops.git',
+  targetRevision: 'main',
+  project: 'default',
+  argocdNamespace: 'argocd',
+  destinationServer: 'https://kubernetes.default.svc',
+};
+const renderChart = (chart: ChartDefinition, envs: readonly Environment[] = environments) => renderWith(chart, envs, settings);
+const generate = (root: string, list: ChartDefinition[], options: { check: boolean; environments?: Environment[] }) =>
+  generateWith(root, list, { ...options, settings });
 
 describe('renderChart', () => {
   it.each(charts.map((c) => [c.name, c] as const))('renders %s byte for byte the same twice', (_, chart) => {
@@ -27,9 +41,25 @@ describe('renderChart', () => {
   });
 
   it('names the file and key of an invalid default', () => {
-    const broken = { ...minio, values: { ...minio.values, defaults: { ...minio.values.defaults, replicas: 3 } } } as ChartDefinition;
+    const broken = { ...minio, values: { ...minio.values, defaults: { ...minio.values.defaults, replicas: 3 } } } as unknown as ChartDefinition;
     expect(() => renderChart(broken)).toThrow(InvalidValuesError);
     expect(() => renderChart(broken)).toThrow('charts/minio/values.yaml: replicas: must be <= 1');
+  });
+
+  it('names the environment file and key of an invalid environment value', () => {
+    const dev = environments.find((e) => e.name === 'dev')!;
+    const broken = { ...dev, values: { ...dev.values, minio: { ...dev.values.minio, resources: { requests: { memory: '512MB' } } } } };
+    expect(() => renderChart(minio as unknown as ChartDefinition, [broken])).toThrow(
+      'charts/minio/values-dev.yaml (from environments/dev.ts): resources.requests.memory: must match pattern',
+    );
+  });
+
+  it('refuses an environment that puts a password in clear', () => {
+    const dev = environments.find((e) => e.name === 'dev')!;
+    const leaky = { ...dev, values: { ...dev.values, postgresql: { auth: { password: 'in-git-forever' } } } };
+    expect(() => renderChart(minio as unknown as ChartDefinition, [leaky])).not.toThrow();
+    const postgres = charts.find((c) => c.name === 'postgresql')!;
+    expect(() => renderChart(postgres, [leaky])).toThrow('charts/postgresql/values-dev.yaml (from environments/dev.ts): auth.password: holds a secret in clear');
   });
 
   it('names the example file and key of an invalid example', () => {
@@ -47,7 +77,7 @@ describe('generate', () => {
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it('writes nothing at all when one chart of several is invalid', () => {
-    const broken = { ...minio, name: 'broken', values: { ...minio.values, defaults: { ...minio.values.defaults, image: { ...minio.values.defaults.image, tag: 'latest' } } } } as ChartDefinition;
+    const broken = { ...minio, name: 'broken', values: { ...minio.values, defaults: { ...minio.values.defaults, image: { ...minio.values.defaults.image, tag: 'latest' } } } } as unknown as ChartDefinition;
     expect(() => generate(root, [charts[1]!, broken], { check: false })).toThrow('charts/broken/values.yaml: image.tag: has a value that is not allowed');
     expect(fs.readdirSync(root)).toEqual([]);
   });
@@ -64,6 +94,6 @@ describe('selectCharts', () => {
   it('selects the named charts', () => expect(selectCharts(['postgresql']).map((c) => c.name)).toEqual(['postgresql']));
   it('refuses an unknown chart and lists the known ones', () => {
     expect(() => selectCharts(['minoi'])).toThrow(UnknownChartError);
-    expect(() => selectCharts(['minoi'])).toThrow(/unknown chart minoi; known charts: minio, postgresql/);
+    expect(() => selectCharts(['minoi'])).toThrow(/unknown chart minoi; known charts: minio, postgresql, mlops-stack/);
   });
 });

@@ -1,15 +1,23 @@
 import { helpersTemplate } from './blocks/helpers-tpl';
+import { findPlainSecrets } from './checks/plain-secrets';
+import { chartLock } from './emit/chart-lock';
 import { chartYaml } from './emit/chart-yaml';
 import { yamlHeader } from './emit/header';
 import { helmignore } from './emit/helmignore';
 import { readme } from './emit/readme';
+import { isPlainObject } from './emit/schema-walk';
 import { valuesSchema, valuesSchemaJson } from './emit/values-schema';
 import { valuesYaml } from './emit/values-yaml';
 import { toYaml } from './emit/yaml';
+import { charts as allCharts } from './charts';
+import type { Environment } from './environments';
+import { application } from './gitops/application';
+import { applicationSet } from './gitops/application-set';
+import type { GitopsSettings } from './gitops/settings';
 import type { ChartDefinition, GeneratedFile } from './model';
 import { mergeValues, validateValues } from './validate';
 
-/** A chart's values that fail its own schema: generation stops before anything is written. */
+/** Values that fail their chart's schema, or hold a secret in clear: generation stops before anything is written. */
 export class InvalidValuesError extends Error {
   constructor(readonly problems: string[]) {
     super(`invalid values:\n${problems.map((p) => `  ${p}`).join('\n')}`);
@@ -19,40 +27,100 @@ export class InvalidValuesError extends Error {
 
 export const chartDir = (def: ChartDefinition) => `charts/${def.name}`;
 
-/** Folders whose every file is generated: a file there that the generator no longer emits is stale. */
-export function generatedDirs(def: ChartDefinition): string[] {
-  return [`${chartDir(def)}/templates`, `${chartDir(def)}/ci`];
+/** Repository paths a chart's generation owns: a file there that it no longer emits is stale and removed. */
+export function ownedPaths(def: ChartDefinition): { scan: string[]; owns: (path: string) => boolean } {
+  const dir = chartDir(def);
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const patterns = [
+    new RegExp(`^${escape(dir)}/(templates|ci)/`),
+    new RegExp(`^${escape(dir)}/values-[^/]+\\.yaml$`),
+    new RegExp(`^argocd-apps/[^/]+/(components/)?${escape(def.name)}\\.yaml$`),
+  ];
+  return { scan: [dir, 'argocd-apps'], owns: (path) => patterns.some((pattern) => pattern.test(path)) };
 }
 
-/** Checks the defaults and every example against the chart's schema, naming the file and key of each problem. */
-export function validateChart(def: ChartDefinition): string[] {
-  const schema = valuesSchema(def);
+/** An environment's values file of a chart: the chart's own values, or, for an umbrella, each subchart's. */
+export function environmentValues(def: ChartDefinition, env: Environment): Record<string, unknown> {
+  const values = env.values as Record<string, unknown>;
+  const body = def.dependencies?.length
+    ? Object.fromEntries(def.dependencies.map((dep) => [dep.name, values[dep.name] ?? {}]))
+    : ((values[def.name] ?? {}) as Record<string, unknown>);
+  return env.global && Object.keys(env.global).length ? { global: env.global, ...body } : body;
+}
+
+function checkValues(def: ChartDefinition, file: string, values: unknown): string[] {
+  const merged = mergeValues(def.values.defaults, values);
+  const invalid = validateValues(valuesSchema(def), merged).map((p) => `${file}: ${p}`);
+  const secrets = findPlainSecrets(values).map((key) => `${file}: ${key}: holds a secret in clear; reference an existing Secret instead`);
+  return [...invalid, ...secrets];
+}
+
+/**
+ * Checks the defaults, every example and every environment against the chart's schema, naming the file and key
+ * of each problem.
+ */
+export function validateChart(def: ChartDefinition, environments: readonly Environment[]): string[] {
   const dir = chartDir(def);
-  const problems = validateValues(schema, def.values.defaults).map((p) => `${dir}/values.yaml: ${p}`);
+  const problems = validateValues(valuesSchema(def), def.values.defaults).map((p) => `${dir}/values.yaml: ${p}`);
   for (const [name, example] of Object.entries(def.values.examples)) {
-    const merged = mergeValues(def.values.defaults, example);
-    problems.push(...validateValues(schema, merged).map((p) => `${dir}/ci/${name}-values.yaml: ${p}`));
+    problems.push(...checkValues(def, `${dir}/ci/${name}-values.yaml`, example));
+  }
+  for (const env of environments) {
+    const file = `${dir}/values-${env.name}.yaml (from environments/${env.name}.ts)`;
+    problems.push(...checkValues(def, file, environmentValues(def, env)));
   }
   return problems;
 }
 
-/** Every file of one chart, in memory. Throws InvalidValuesError before producing anything invalid. */
-export function renderChart(def: ChartDefinition): GeneratedFile[] {
-  const problems = validateChart(def);
-  if (problems.length) throw new InvalidValuesError(problems);
+const hasProperty = (def: ChartDefinition, key: string) => isPlainObject((def.values.spec as { properties?: unknown }).properties) && key in (def.values.spec as { properties: object }).properties;
+
+function chartFiles(def: ChartDefinition, environments: readonly Environment[]): GeneratedFile[] {
   const dir = chartDir(def);
-  const files: GeneratedFile[] = [
+  const uses = { credentials: hasProperty(def, 'auth'), persistence: hasProperty(def, 'persistence') };
+  return [
     { path: `${dir}/Chart.yaml`, content: chartYaml(def) },
+    ...(def.dependencies?.length ? [{ path: `${dir}/Chart.lock`, content: chartLock(def) }] : []),
     { path: `${dir}/values.yaml`, content: valuesYaml(def) },
     { path: `${dir}/values.schema.json`, content: valuesSchemaJson(def) },
     { path: `${dir}/README.md`, content: readme(def) },
     { path: `${dir}/.helmignore`, content: helmignore() },
-    { path: `${dir}/templates/_helpers.tpl`, content: helpersTemplate({ chart: def.name }, def.partOf) },
+    { path: `${dir}/templates/_helpers.tpl`, content: helpersTemplate({ chart: def.name }, def.partOf, uses) },
     ...Object.entries(def.templates).map(([file, content]) => ({ path: `${dir}/templates/${file}`, content })),
     ...Object.entries(def.values.examples).map(([name, example]) => ({
       path: `${dir}/ci/${name}-values.yaml`,
       content: `${yamlHeader}# Representative values, rendered and linted by the tests.\n${toYaml(example)}`,
     })),
+    ...environments.map((env) => ({
+      path: `${dir}/values-${env.name}.yaml`,
+      content: `${yamlHeader}# Values of the ${env.name} environment (namespace ${env.namespace}), from packages/chart-gen/src/environments/${env.name}.ts.\n${toYaml(environmentValues(def, env))}`,
+    })),
   ];
+}
+
+/**
+ * Where a chart's Application goes. A chart an umbrella also installs goes to components/, so that
+ * `kubectl apply -f argocd-apps/<env>/` applies the umbrella without a second owner of the same objects.
+ */
+export function applicationPath(def: ChartDefinition, env: Environment, all: readonly ChartDefinition[]): string {
+  const inUmbrella = all.some((chart) => chart.dependencies?.some((dep) => dep.name === def.name));
+  return `argocd-apps/${env.name}/${inUmbrella ? 'components/' : ''}${def.name}.yaml`;
+}
+
+function argocdFiles(def: ChartDefinition, environments: readonly Environment[], settings: GitopsSettings): GeneratedFile[] {
+  const files = environments.map((env) => ({
+    path: applicationPath(def, env, allCharts),
+    content: yamlHeader + toYaml(application(def, env, settings)),
+  }));
+  if (def.applicationSet && environments.length) {
+    files.push({ path: `argocd-apps/applicationsets/${def.name}.yaml`, content: yamlHeader + toYaml(applicationSet(def, environments, settings)) });
+  }
+  return files;
+}
+
+/** Every file of one chart and its Argo CD objects, in memory. Throws InvalidValuesError before producing anything. */
+export function renderChart(def: ChartDefinition, environments: readonly Environment[], settings: GitopsSettings): GeneratedFile[] {
+  const problems = validateChart(def, environments);
+  if (problems.length) throw new InvalidValuesError(problems);
+  const files = [...chartFiles(def, environments), ...argocdFiles(def, environments, settings)];
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }

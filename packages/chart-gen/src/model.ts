@@ -15,6 +15,15 @@ export interface ChartDefinition<S extends TObject = TObject> {
   sources: string[];
   /** app.kubernetes.io/part-of of every object. */
   partOf: string;
+  /**
+   * Charts this one installs as subcharts (an umbrella), each from `file://../<name>` at its exact version and
+   * behind the condition `<name>.enabled`.
+   */
+  dependencies?: ChartDefinition[];
+  /** Argo CD sync wave of the chart's Applications: storage before the applications that use it. */
+  syncWave: number;
+  /** Also generate an ApplicationSet producing the chart's Application in every environment. */
+  applicationSet?: boolean;
   values: {
     spec: S;
     /** values.yaml: the only source of defaults (Helm never applies a schema's `default`). */
@@ -31,15 +40,14 @@ export interface ChartDefinition<S extends TObject = TObject> {
 export interface ReadmeText {
   /** What the chart deploys and which objects it creates. */
   overview: string;
+  /** Replaces the generic install section (for charts whose install takes more than a Secret). */
+  install?: string;
   /** Chart-specific notes (credentials, upgrades, caveats), appended after the install section. */
   notes: string;
 }
 
-export type DeepPartial<T> = T extends (infer U)[]
-  ? U[]
-  : T extends object
-    ? { [K in keyof T]?: DeepPartial<T[K]> | null }
-    : T;
+export type { DeepPartial } from '@chart-gen/schemas';
+import type { DeepPartial } from '@chart-gen/schemas';
 
 /** A generated file: path relative to the repository root, exact bytes as text. */
 export interface GeneratedFile {

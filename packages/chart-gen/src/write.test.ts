@@ -16,6 +16,9 @@ const write = (file: string, content: string) => {
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
 const allFiles = () => fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(root, path.join(e.parentPath, e.name))).sort();
 
+/** Generation owns c/templates/ entirely, and nothing else under c/. */
+const templatesOfC = { scan: ['c'], owns: (file: string) => file.startsWith('c/templates/') };
+
 describe('findDrift', () => {
   it('finds new, changed and stale files and ignores identical ones', () => {
     write('c/same.yaml', 'same\n');
@@ -29,7 +32,7 @@ describe('findDrift', () => {
         { path: 'c/old.yaml', content: 'new\n' },
         { path: 'c/templates/added.yaml', content: 'y\n' },
       ],
-      ['c/templates'],
+      [templatesOfC],
     );
     expect(drift.changed.map((f) => f.path)).toEqual(['c/old.yaml', 'c/templates/added.yaml']);
     expect(drift.stale).toEqual(['c/templates/removed.yaml']);
@@ -38,7 +41,7 @@ describe('findDrift', () => {
 
   it('reports no drift when everything matches', () => {
     write('c/a.yaml', 'a\n');
-    expect(hasDrift(findDrift(root, [{ path: 'c/a.yaml', content: 'a\n' }], ['c/templates']))).toBe(false);
+    expect(hasDrift(findDrift(root, [{ path: 'c/a.yaml', content: 'a\n' }], [templatesOfC]))).toBe(false);
   });
 });
 
@@ -51,7 +54,7 @@ describe('applyDrift', () => {
       { path: 'c/old.yaml', content: 'new\n' },
       { path: 'c/templates/added.yaml', content: 'y\n' },
     ];
-    applyDrift(root, findDrift(root, files, ['c/templates']));
+    applyDrift(root, findDrift(root, files, [templatesOfC]));
     expect(allFiles()).toEqual(['c/old.yaml', 'c/templates/added.yaml', 'c/tests/hand-written_test.yaml']);
     expect(read('c/old.yaml')).toBe('new\n');
     expect(read('c/tests/hand-written_test.yaml')).toBe('kept\n');

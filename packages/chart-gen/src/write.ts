@@ -26,16 +26,24 @@ function listFiles(dir: string): string[] {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-/** Compares generated files with what `root` holds; `generatedDirs` are folders the generator owns entirely. */
-export function findDrift(root: string, files: GeneratedFile[], generatedDirs: string[]): Drift {
+/** Paths (relative to the root) that a generation owns: under `scan`, those for which `owns` is true. */
+export interface Ownership {
+  scan: string[];
+  owns: (relativePath: string) => boolean;
+}
+
+/** Compares generated files with what `root` holds; an owned file that is not generated any more is stale. */
+export function findDrift(root: string, files: GeneratedFile[], owned: Ownership[]): Drift {
   const changed = files.filter((file) => readOrNull(path.join(root, file.path)) !== file.content);
-  const expected = new Set(files.map((file) => path.join(root, file.path)));
-  const stale = generatedDirs
-    .flatMap((dir) => listFiles(path.join(root, dir)))
-    .filter((file) => !expected.has(file))
-    .map((file) => path.relative(root, file))
-    .sort();
-  return { changed, stale };
+  const expected = new Set(files.map((file) => file.path));
+  const stale = new Set<string>();
+  for (const { scan, owns } of owned) {
+    for (const file of scan.flatMap((dir) => listFiles(path.join(root, dir)))) {
+      const relative = path.relative(root, file).split(path.sep).join('/');
+      if (owns(relative) && !expected.has(relative)) stale.add(relative);
+    }
+  }
+  return { changed, stale: [...stale].sort() };
 }
 
 export const hasDrift = (drift: Drift) => drift.changed.length > 0 || drift.stale.length > 0;

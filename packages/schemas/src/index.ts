@@ -13,3 +13,5 @@ export * from './blocks/security';
 export * from './blocks/service';
 export * from './charts/minio';
 export * from './charts/postgresql';
+export * from './blocks/subchart';
+export * from './charts/mlops-stack';

@@ -15,9 +15,9 @@ export const fullname = (ctx: ChartContext) => `{{ include "${helper(ctx, 'names
 export const objectName = (ctx: ChartContext, suffix?: string) =>
   suffix ? `{{ printf "%s-${suffix}" (include "${helper(ctx, 'names', 'fullname')}" $) | trunc 63 | trimSuffix "-" }}` : fullname(ctx);
 
-/** Standard labels of one component, placed as a block indented by `spaces`. */
-export const standardLabels = (ctx: ChartContext, component: string, spaces: number) =>
-  `{{- include "${helper(ctx, 'labels', 'standard')}" (dict "context" $ "component" "${component}") | nindent ${spaces} }}`;
+/** Standard labels of one component (plus `extra`, a values path of more labels), as a block indented by `spaces`. */
+export const standardLabels = (ctx: ChartContext, component: string, spaces: number, extra?: string) =>
+  `{{- include "${helper(ctx, 'labels', 'standard')}" (dict "context" $ "component" "${component}"${extra ? ` "extra" ${extra}` : ''}) | nindent ${spaces} }}`;
 
 /** Selector labels of one component, placed as a block indented by `spaces`. */
 export const selectorLabels = (ctx: ChartContext, component: string, spaces: number) =>

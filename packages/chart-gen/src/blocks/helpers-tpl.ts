@@ -2,8 +2,14 @@ import { helper, type ChartContext } from './context';
 import { generatedHeader } from './text';
 
 /** _helpers.tpl: naming, labels, images, credentials and storage helpers shared by a chart's templates. */
-export function helpersTemplate(ctx: ChartContext, partOf: string): string {
+export function helpersTemplate(ctx: ChartContext, partOf: string, uses: { credentials: boolean; persistence: boolean }): string {
   const h = (area: string, thing: string) => helper(ctx, area, thing);
+  return [base(ctx, h, partOf), uses.credentials && credentials(h), uses.persistence && persistence(h)].filter(Boolean).join('');
+}
+
+type HelperName = (area: string, thing: string) => string;
+
+function base(ctx: ChartContext, h: HelperName, partOf: string): string {
   return `${generatedHeader()}
 
 {{/* Chart name, or nameOverride. */}}
@@ -40,16 +46,21 @@ app.kubernetes.io/instance: {{ .context.Release.Name }}
 app.kubernetes.io/component: {{ .component }}
 {{- end }}
 
-{{/* Labels of every object. Call with (dict "context" $ "component" "<component>"). */}}
+{{/*
+Labels of every object. Call with (dict "context" $ "component" "<component>" ["extra" <labels>]). commonLabels
+and extra labels are added, but never replace the standard ones: those select the pods.
+*/}}
 {{- define "${h('labels', 'standard')}" -}}
-{{ include "${h('labels', 'selector')}" . }}
-app.kubernetes.io/version: {{ .context.Chart.AppVersion | quote }}
-app.kubernetes.io/part-of: ${partOf}
-app.kubernetes.io/managed-by: {{ .context.Release.Service }}
-helm.sh/chart: {{ include "${h('names', 'chart')}" .context }}
-{{- with .context.Values.commonLabels }}
-{{ toYaml . }}
-{{- end }}
+{{- $labels := dict
+  "app.kubernetes.io/name" (include "${h('names', 'name')}" .context)
+  "app.kubernetes.io/instance" .context.Release.Name
+  "app.kubernetes.io/component" .component
+  "app.kubernetes.io/version" .context.Chart.AppVersion
+  "app.kubernetes.io/part-of" "${partOf}"
+  "app.kubernetes.io/managed-by" .context.Release.Service
+  "helm.sh/chart" (include "${h('names', 'chart')}" .context) }}
+{{- $labels = merge $labels (.extra | default dict) (.context.Values.commonLabels | default dict) }}
+{{- toYaml $labels }}
 {{- end }}
 
 {{/*
@@ -77,12 +88,20 @@ imagePullSecrets:
 {{- end }}
 {{- end }}
 {{- end }}
+`;
+}
 
+function credentials(h: HelperName): string {
+  return `
 {{/* Name of the Secret holding the credentials: auth.existingSecret, or the one the chart creates. */}}
 {{- define "${h('credentials', 'secretName')}" -}}
 {{- default (printf "%s-credentials" (include "${h('names', 'fullname')}" .)) .Values.auth.existingSecret }}
 {{- end }}
+`;
+}
 
+function persistence(h: HelperName): string {
+  return `
 {{/* Name of the data claim: persistence.existingClaim, or the one the chart creates. */}}
 {{- define "${h('persistence', 'claimName')}" -}}
 {{- default (printf "%s-storage" (include "${h('names', 'fullname')}" .)) .Values.persistence.existingClaim }}

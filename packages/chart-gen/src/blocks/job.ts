@@ -62,7 +62,7 @@ export function hookJob(ctx: ChartContext, options: HookJobOptions): string {
     '  template:',
     '    metadata:',
     '      labels:',
-    `        ${standardLabels(ctx, options.component, 8)}`,
+    `        ${standardLabels(ctx, options.component, 8, '.Values.podLabels')}`,
     '    spec:',
     indent(podSpec, 6),
     '{{- end }}',

@@ -1,8 +1,8 @@
-import { selectorLabels, type ChartContext } from './context';
+import { helper, selectorLabels, type ChartContext } from './context';
 import { metadata } from './metadata';
 import { generatedHeader, lines } from './text';
 
-/** Ingress to one component's ports from the release namespace (optional) and the configured peers. */
+/** Ingress to one component's ports from the release's own pods, the release namespace (optional) and the configured peers. */
 export function networkPolicy(ctx: ChartContext, options: { name: string; component: string; ports: string[] }): string {
   return lines(
     generatedHeader(),
@@ -19,15 +19,18 @@ export function networkPolicy(ctx: ChartContext, options: { name: string; compon
     '  ingress:',
     '    - ports:',
     ...options.ports.map((p) => `        - port: {{ ${p} }}\n          protocol: TCP`),
-    '      {{- if or .Values.networkPolicy.allowSameNamespace .Values.networkPolicy.extraFrom }}',
     '      from:',
+    "        # The release's own pods, such as its hook Jobs.",
+    '        - podSelector:',
+    '            matchLabels:',
+    `              app.kubernetes.io/name: {{ include "${helper(ctx, 'names', 'name')}" $ }}`,
+    '              app.kubernetes.io/instance: {{ .Release.Name }}',
     '        {{- if .Values.networkPolicy.allowSameNamespace }}',
     '        - podSelector: {}',
     '        {{- end }}',
     '        {{- with .Values.networkPolicy.extraFrom }}',
     '        {{- toYaml . | nindent 8 }}',
     '        {{- end }}',
-    '      {{- end }}',
     '{{- end }}',
   );
 }

@@ -68,10 +68,7 @@ export function workload(ctx: ChartContext, options: WorkloadOptions): string {
   const template = lines(
     'metadata:',
     '  labels:',
-    `    ${standardLabels(ctx, options.component, 4)}`,
-    '    {{- with .Values.podLabels }}',
-    '    {{- toYaml . | nindent 4 }}',
-    '    {{- end }}',
+    `    ${standardLabels(ctx, options.component, 4, '.Values.podLabels')}`,
     indent(podAnnotations(options.checksums), 2),
     'spec:',
     indent(podSpec(ctx, options), 2),

@@ -42,6 +42,7 @@ export const minio: ChartDefinition<typeof minioValuesSpec> = defineChart({
   home: 'https://min.io',
   sources: ['https://github.com/minio/minio'],
   partOf: 'mlops',
+  syncWave: 0,
   values: {
     spec: minioValuesSpec,
     defaults: {

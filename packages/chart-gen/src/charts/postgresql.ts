@@ -47,6 +47,7 @@ export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineCh
   home: 'https://www.postgresql.org',
   sources: ['https://github.com/docker-library/postgres'],
   partOf: 'mlops',
+  syncWave: 0,
   values: {
     spec: postgresqlValuesSpec,
     defaults: {
@@ -160,6 +161,9 @@ export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineCh
   {{- range $name, $value := .Values.config }}
   {{- if kindIs "string" $value }}
   {{ $name }} = '{{ $value | replace "'" "''" }}'
+  {{- else if and (kindIs "float64" $value) (eq $value (floor $value)) }}
+  {{- /* YAML numbers arrive as floats; 10000000 would print as 1e+07, which postgresql.conf rejects. */}}
+  {{ $name }} = {{ $value | int64 }}
   {{- else }}
   {{ $name }} = {{ $value }}
   {{- end }}

@@ -2,6 +2,16 @@ import type { ChartDefinition } from '../model';
 import { yamlHeader } from './header';
 import { toYaml } from './yaml';
 
+/** Chart.yaml `dependencies`: in-repository subcharts at their exact versions, each switchable. */
+export function chartDependencies(def: ChartDefinition) {
+  return (def.dependencies ?? []).map((dep) => ({
+    name: dep.name,
+    version: dep.version,
+    repository: `file://../${dep.name}`,
+    condition: `${dep.name}.enabled`,
+  }));
+}
+
 /** Chart.yaml: apiVersion v2 (Helm 3 and 4), semver version, quoted appVersion. */
 export function chartYaml(def: ChartDefinition): string {
   const chart = {
@@ -15,6 +25,7 @@ export function chartYaml(def: ChartDefinition): string {
     keywords: def.keywords,
     home: def.home,
     sources: def.sources,
+    ...(def.dependencies?.length ? { dependencies: chartDependencies(def) } : {}),
   };
   // js-yaml leaves a version such as 17.6 unquoted only when it is a string that cannot be read as a number;
   // Helm wants appVersion quoted either way, so force it.

@@ -55,7 +55,8 @@ describe.each(charts.map((chart) => [chart.name, chart] as const))('%s', (_, cha
       }
     });
     it('shows optional keys that have no default, commented out', () => {
-      expect(text).toMatch(/^# global:$/m);
+      const unset = Object.keys((chart.values.spec as unknown as SchemaNode).properties ?? {}).filter((key) => !(key in chart.values.defaults));
+      for (const key of unset) expect(text).toMatch(new RegExp(`^# ${key}:$`, 'm'));
     });
   });
 
@@ -72,14 +73,27 @@ describe.each(charts.map((chart) => [chart.name, chart] as const))('%s', (_, cha
   describe('README.md', () => {
     const text = readme(chart);
     it('has a parameters row for every leaf of the spec', () => {
-      const rows = parameterRows(chart.values.spec as unknown as SchemaNode, chart.values.defaults);
-      expect(rows.length).toBeGreaterThan(30);
+      const subcharts = (chart.dependencies ?? []).map((dep) => dep.name);
+      const rows = parameterRows(chart.values.spec as unknown as SchemaNode, chart.values.defaults, '', subcharts);
+      expect(rows.length).toBeGreaterThan(subcharts.length ? 4 : 30);
       for (const row of rows) expect(text).toContain(`| ${row.key} |`);
     });
-    it('documents the image tag and persistence size defaults', () => {
-      expect(text).toContain('| `image.tag` |');
-      expect(text).toContain('| `persistence.size` |');
-    });
-    it('explains the existing-Secret install', () => expect(text).toContain('--set auth.existingSecret='));
   });
+});
+
+describe.each(charts.filter((c) => !c.dependencies?.length).map((c) => [c.name, c] as const))('%s README.md', (_, chart) => {
+  const text = readme(chart);
+  it('documents the image tag and persistence size defaults', () => {
+    expect(text).toContain('| `image.tag` |');
+    expect(text).toContain('| `persistence.size` |');
+  });
+  it('explains the existing-Secret install', () => expect(text).toContain('--set auth.existingSecret='));
+});
+
+describe.each(charts.filter((c) => c.dependencies?.length).map((c) => [c.name, c] as const))('%s (umbrella) README.md', (_, chart) => {
+  const text = readme(chart);
+  it('lists each subchart switch', () => {
+    for (const dep of chart.dependencies ?? []) expect(text).toContain(`| \`${dep.name}.enabled\` |`);
+  });
+  it('explains building the dependencies before installing', () => expect(text).toContain('helm dependency build charts/'));
 });

@@ -13,13 +13,21 @@ export interface ParameterRow {
 const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** One row per leaf of the values spec, in values.yaml order. */
-export function parameterRows(node: SchemaNode, value: unknown, prefix = ''): ParameterRow[] {
+export function parameterRows(node: SchemaNode, value: unknown, prefix = '', subcharts: string[] = []): ParameterRow[] {
   const rows: ParameterRow[] = [];
   for (const [key, child] of Object.entries(node.properties ?? {})) {
     const path = prefix ? `${prefix}.${key}` : key;
     const childValue = isPlainObject(value) ? value[key] : undefined;
+    if (subcharts.includes(path) && isPlainObject(childValue)) {
+      // A subchart's own README lists its keys; the umbrella shows what it sets.
+      for (const [subKey, subValue] of Object.entries(childValue)) {
+        const description = child.properties?.[subKey]?.description ?? `See the ${key} chart's README.`;
+        rows.push({ key: `\`${path}.${subKey}\``, type: typeof subValue, default: `\`${escapeCell(JSON.stringify(subValue))}\``, description });
+      }
+      continue;
+    }
     if (isOwnedObject(child) && (childValue === undefined || isPlainObject(childValue)) && key !== 'global') {
-      rows.push(...parameterRows(child, childValue ?? {}, path));
+      rows.push(...parameterRows(child, childValue ?? {}, path, subcharts));
       continue;
     }
     rows.push({
@@ -47,7 +55,9 @@ Chart version \`{{version}}\`, application version \`{{appVersion}}\`. Generated
 
 ## Installing
 
-{{#if secretCommand}}
+{{#if install}}
+{{{install}}}
+{{else if secretCommand}}
 Create the credentials Secret first, so no password is ever written to a values file or to Git:
 
 \`\`\`bash
@@ -106,9 +116,10 @@ export function readme(def: ChartDefinition): string {
     version: def.version,
     appVersion: def.appVersion,
     overview: def.readme.overview.trim(),
+    install: def.readme.install?.trim(),
     notes: def.readme.notes.trim(),
     secretCommand,
     inlineCredentials,
-    rows: parameterRows(spec, def.values.defaults),
+    rows: parameterRows(spec, def.values.defaults, '', (def.dependencies ?? []).map((dep) => dep.name)),
   });
 }

@@ -20,12 +20,19 @@ function credentialArgs(definition: ChartDefinition): string[] {
   return Object.keys(auth?.secretKeys ?? {}).flatMap((field) => ['--set', `auth.${field}=test-only-${field}`]);
 }
 
-export const chartCases: ChartCase[] = charts.map((definition) => {
+function chartCase(definition: ChartDefinition): ChartCase {
   const dir = `charts/${definition.name}`;
   const ciDir = path.join(REPO_ROOT, dir, 'ci');
-  const valuesFiles = fs.existsSync(ciDir) ? fs.readdirSync(ciDir).sort().map((file) => `${dir}/ci/${file}`) : [];
-  return { name: definition.name, dir, definition, credentials: credentialArgs(definition), valuesFiles };
-});
+  const examples = fs.existsSync(ciDir) ? fs.readdirSync(ciDir).sort().map((file) => `${dir}/ci/${file}`) : [];
+  const environments = fs.readdirSync(path.join(REPO_ROOT, dir)).filter((file) => /^values-.+\.yaml$/.test(file)).sort().map((file) => `${dir}/${file}`);
+  return { name: definition.name, dir, definition, credentials: credentialArgs(definition), valuesFiles: [...examples, ...environments] };
+}
+
+/** Charts that deploy an application themselves (not umbrellas). */
+export const chartCases: ChartCase[] = charts.filter((definition) => !definition.dependencies?.length).map(chartCase);
+
+/** Umbrella charts: their subcharts must be built (helm dependency build) before they render. */
+export const umbrellaCases: ChartCase[] = charts.filter((definition) => definition.dependencies?.length).map(chartCase);
 
 /** The objects the former Kustomize base created, by kind/name, for a release named like the chart. */
 export const seedObjects: Record<string, string[]> = {

@@ -1,4 +1,4 @@
-import { Type, list, obj, optional, resourceName, str, stringMap } from '../kit';
+import { Type, bool, list, obj, optional, resourceName, str, stringMap } from '../kit';
 
 /** Pull secrets, as the pod spec lists them. */
 export function pullSecretsSpec(description: string) {
@@ -24,6 +24,7 @@ export function globalSpec() {
 export function commonProperties() {
   return {
     global: optional(globalSpec()),
+    enabled: optional(bool('Whether an umbrella chart that depends on this chart installs it.')),
     nameOverride: resourceName('Replaces the chart name in object names and the app.kubernetes.io/name label.'),
     fullnameOverride: resourceName('Replaces the full object name prefix (release-chart by default).'),
     commonLabels: stringMap('Labels added to every object.'),

@@ -12,15 +12,23 @@ type CredentialProperties<K extends string> = {
 /**
  * Credentials read from a Secret. Either `existingSecret` names a Secret made outside the chart (kubectl, a
  * SealedSecret, an ExternalSecret) with the key names in `secretKeys`, or the chart creates one from the values,
- * which are then given at install time and never committed. `fields` maps each credential to its description.
+ * which are then given at install time and never committed.
  */
-export function credentialsSpec<K extends string>(description: string, fields: Record<K, string>) {
-  const entries = Object.entries<string>(fields);
+export interface CredentialField {
+  /** What the value is, e.g. "root password"; the descriptions are built from it. */
+  description: string;
+  /** Shortest value the application accepts. */
+  minLength: number;
+}
+
+export function credentialsSpec<K extends string>(description: string, fields: Record<K, CredentialField>) {
   const keys: Record<string, TSchema> = {};
   const values: Record<string, TSchema> = {};
-  for (const [name, text] of entries) {
-    keys[name] = str(`Key of the Secret that holds the ${text}.`, { pattern: SECRET_KEY_PATTERN, minLength: 1 });
-    values[name] = optional(str(`The ${text}; used only when existingSecret is empty. Pass it at install time.`));
+  for (const [name, field] of Object.entries<CredentialField>(fields)) {
+    keys[name] = str(`Key of the Secret that holds the ${field.description}.`, { pattern: SECRET_KEY_PATTERN, minLength: 1 });
+    values[name] = optional(
+      str(`The ${field.description}; used only when existingSecret is empty. Pass it at install time.`, { minLength: field.minLength }),
+    );
   }
   const properties = {
     existingSecret: resourceName('Name of an existing Secret holding the credentials; empty creates one from the values.'),

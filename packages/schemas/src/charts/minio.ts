@@ -23,8 +23,8 @@ export const minioValuesSpec = obj('Values of the minio chart.', {
     maximum: 1,
   }),
   auth: credentialsSpec('Root credentials of MinIO (also what clients such as MLflow use).', {
-    rootUser: 'root user (access key)',
-    rootPassword: 'root password (secret key, at least 8 characters)',
+    rootUser: { description: 'root user (access key, at least 3 characters)', minLength: 3 },
+    rootPassword: { description: 'root password (secret key, at least 8 characters)', minLength: 8 },
   }),
   buckets: obj('Buckets created after install and upgrade by the minio-create-buckets Job.', {
     create: bool('Run the bucket Job.'),

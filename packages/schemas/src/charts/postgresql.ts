@@ -20,8 +20,8 @@ export const postgresqlValuesSpec = obj('Values of the postgresql chart.', {
   image: imageSpec('PostgreSQL server image (the official postgres image layout).'),
   auth: obj('Database credentials and the application database created on first start.', {
     ...credentialsSpec('', {
-      postgresPassword: 'password of the postgres superuser',
-      password: 'password of the application role',
+      postgresPassword: { description: 'password of the postgres superuser', minLength: 8 },
+      password: { description: 'password of the application role', minLength: 8 },
     }).properties,
     username: str('Application role created on first start (MLflow connects as it).', { pattern: IDENTIFIER_PATTERN }),
     database: str('Application database created on first start, owned by the application role.', {
@@ -32,13 +32,15 @@ export const postgresqlValuesSpec = obj('Values of the postgresql chart.', {
     type: 'object',
     description: 'Server settings written to postgresql.conf (name: value).',
     propertyNames: { pattern: '^[a-z_][a-z0-9_.]*$' },
-    additionalProperties: { type: ['string', 'number', 'boolean'] },
+    // One line each: a newline would inject lines into postgresql.conf.
+    additionalProperties: { type: ['string', 'number', 'boolean'], pattern: '^[^\\n\\r]*$' },
   }),
   initScripts: Type.Unsafe<Record<string, string>>({
     type: 'object',
     description:
       'More scripts run once on an empty data directory, after the application database is created (file name: content; .sh or .sql).',
-    propertyNames: { pattern: '^[-_.a-zA-Z0-9]+\\.(sh|sql)$' },
+    // 00-create-app-database.sh is the chart's own script.
+    propertyNames: { pattern: '^[-_.a-zA-Z0-9]+\\.(sh|sql)$', not: { const: '00-create-app-database.sh' } },
     additionalProperties: { type: 'string' },
   }),
   service: serviceSpec('The postgresql-external ClusterIP Service (the headless Service shares its port).', {

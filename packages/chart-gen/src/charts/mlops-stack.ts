@@ -1,0 +1,79 @@
+import { mlopsStackValuesSpec } from '@chart-gen/schemas';
+import { notes } from '../blocks/notes';
+import { defineChart, type ChartDefinition } from '../model';
+import { minio } from './minio';
+import { postgresql } from './postgresql';
+
+/** The umbrella that replaces the Argo CD app of apps: one release, one Application per environment. */
+export const mlopsStack: ChartDefinition<typeof mlopsStackValuesSpec> = defineChart({
+  name: 'mlops-stack',
+  version: '0.1.0',
+  appVersion: '0.1.0',
+  description: 'The MLOps stack in one release: MinIO and PostgreSQL, each switchable, sharing global settings.',
+  keywords: ['mlops', 'umbrella', 'minio', 'postgresql'],
+  home: 'https://github.com/minio/minio',
+  sources: ['https://github.com/minio/minio', 'https://github.com/docker-library/postgres'],
+  partOf: 'mlops',
+  syncWave: 0,
+  applicationSet: true,
+  dependencies: [minio, postgresql] as unknown as ChartDefinition[],
+  values: {
+    spec: mlopsStackValuesSpec,
+    defaults: {
+      global: { imageRegistry: '', imagePullSecrets: [], storageClass: '' },
+      // The former manifests' names, whatever the release is called.
+      minio: { enabled: true, fullnameOverride: 'minio' },
+      postgresql: { enabled: true, fullnameOverride: 'postgresql' },
+    },
+    examples: {
+      'existing-secrets': {
+        global: { storageClass: 'fast' },
+        minio: { auth: { existingSecret: 'minio-credentials' } },
+        postgresql: { auth: { existingSecret: 'postgresql-credentials' } },
+      },
+      'minio-only': { minio: { auth: { existingSecret: 'minio-credentials' } }, postgresql: { enabled: false } },
+    },
+  },
+  templates: {
+    'NOTES.txt': notes(`
+The MLOps stack is installed in namespace {{ .Release.Namespace }}:
+{{- if .Values.minio.enabled }}
+  minio       S3 API http://{{ .Values.minio.fullnameOverride | default "minio" }}.{{ .Release.Namespace }}.svc:{{ .Values.minio.service.ports.api }}
+{{- end }}
+{{- if .Values.postgresql.enabled }}
+  postgresql  {{ .Values.postgresql.fullnameOverride | default "postgresql" }}-external.{{ .Release.Namespace }}.svc:{{ .Values.postgresql.service.ports.postgresql }}
+{{- end }}
+`),
+  },
+  readme: {
+    overview: `Installs the MLOps stack as one release, replacing the former Argo CD "app of apps". Each component is a
+subchart from this repository (\`file://../<name>\`, exact version, \`Chart.lock\` committed) behind \`<name>.enabled\`:
+
+| Subchart | Switch | Objects |
+| --- | --- | --- |
+| [minio](../minio/README.md) | \`minio.enabled\` | \`minio\`, \`minio-credentials\`, \`minio-storage\`, \`minio-create-buckets\` |
+| [postgresql](../postgresql/README.md) | \`postgresql.enabled\` | \`postgresql\`, \`postgresql-external\`, \`postgresql-credentials\`, \`postgresql-storage\`, \`postgresql-config\`, \`postgresql-init-scripts\` |
+
+The objects keep the names of the former manifests whatever the release is called, so existing clients keep working.
+\`global.storageClass\`, \`global.imageRegistry\` and \`global.imagePullSecrets\` apply to every subchart. Subchart
+values go under the subchart's name (\`minio.persistence.size\`); \`values.schema.json\` checks the whole tree.`,
+    install: `Create the Secrets the environments name, build the dependencies, then install with an environment's values:
+
+\`\`\`bash
+kubectl create namespace mlops
+kubectl -n mlops create secret generic minio-credentials \\
+  --from-literal=accesskey=admin --from-literal=secretkey='<a strong password>'
+kubectl -n mlops create secret generic postgresql-credentials \\
+  --from-literal=postgres-password='<superuser password>' --from-literal=password='<mlflow password>'
+helm dependency build charts/mlops-stack
+helm install mlops-stack charts/mlops-stack --namespace mlops -f charts/mlops-stack/values-prod.yaml
+\`\`\`
+
+Each \`values-<env>.yaml\` is generated from \`packages/chart-gen/src/environments/<env>.ts\`. Under Argo CD, apply
+\`argocd-apps/<env>/mlops-stack.yaml\` instead; it points at this chart with the same values files.`,
+    notes: `### Dependencies
+
+\`charts/mlops-stack/charts/*.tgz\` is not committed: run \`helm dependency build charts/mlops-stack\` before
+\`helm install\` or \`helm template\` (Argo CD runs it itself). \`Chart.lock\` pins each subchart's version.`,
+  },
+});

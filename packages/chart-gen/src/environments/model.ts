@@ -1,0 +1,37 @@
+import type { DeepPartial, MinioValues, PostgresqlValues, Static } from '@chart-gen/schemas';
+import type { globalSpec } from '@chart-gen/schemas';
+
+/** Values types of the charts an environment configures, by chart name: a misspelt key is a compile error. */
+export interface ChartValues {
+  minio: MinioValues;
+  postgresql: PostgresqlValues;
+}
+
+/** How Argo CD keeps an environment in sync. */
+export interface SyncPolicy {
+  /** Sync every change from Git without a person pressing sync. */
+  automated: boolean;
+  /** Delete objects that left Git (automated syncs only; otherwise pruning is a manual sync option). */
+  prune: boolean;
+  /** Revert changes made in the cluster by hand. */
+  selfHeal: boolean;
+}
+
+export interface Environment {
+  /** Short name: values-<name>.yaml, argocd-apps/<name>/, Application names <chart>-<name>. */
+  name: string;
+  /** Namespace every chart of the environment is installed in (created by Argo CD). */
+  namespace: string;
+  /** Git revision Argo CD deploys for this environment; the workspace setting when absent. */
+  targetRevision?: string;
+  sync: SyncPolicy;
+  /** Shared settings every chart reads (storage class, image registry, pull secrets). */
+  global?: DeepPartial<Static<ReturnType<typeof globalSpec>>>;
+  /** Per-chart values layered over each chart's values.yaml. */
+  values: { [Chart in keyof ChartValues]?: DeepPartial<ChartValues[Chart]> };
+}
+
+/** Gives an environment file its type, so every value is checked against the chart it configures. */
+export function defineEnvironment(environment: Environment): Environment {
+  return environment;
+}

@@ -1,0 +1,28 @@
+import { defineEnvironment } from './model';
+
+/**
+ * Production: namespace mlops, production-sized resources, network policies and disruption budgets. Argo CD
+ * syncs and self-heals automatically but never prunes on its own: deleting objects (and with them, data) takes a
+ * person running a sync with prune.
+ */
+export default defineEnvironment({
+  name: 'prod',
+  namespace: 'mlops',
+  sync: { automated: true, prune: false, selfHeal: true },
+  values: {
+    minio: {
+      replicas: 1,
+      auth: { existingSecret: 'minio-credentials' },
+      resources: { requests: { cpu: '2', memory: '8Gi' }, limits: { cpu: '4', memory: '16Gi' } },
+      persistence: { size: '100Gi' },
+      networkPolicy: { enabled: true },
+    },
+    postgresql: {
+      auth: { existingSecret: 'postgresql-credentials' },
+      resources: { requests: { cpu: '1', memory: '4Gi' }, limits: { cpu: '2', memory: '8Gi' } },
+      persistence: { size: '20Gi' },
+      config: { max_connections: 200, shared_buffers: '1GB' },
+      networkPolicy: { enabled: true },
+    },
+  },
+});

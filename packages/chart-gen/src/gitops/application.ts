@@ -1,0 +1,59 @@
+import type { Environment } from '../environments';
+import type { ChartDefinition } from '../model';
+import type { GitopsSettings } from './settings';
+
+export const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
+
+/** The Application's name in the Argo CD namespace: one per chart and environment. */
+export const applicationName = (chart: ChartDefinition, env: Environment) => `${chart.name}-${env.name}`;
+
+/** Value files of a chart's source, relative to the chart folder: its defaults, then the environment's. */
+export const valueFiles = (env: Environment) => ['values.yaml', `values-${env.name}.yaml`];
+
+export function syncPolicy(env: Environment) {
+  return {
+    ...(env.sync.automated ? { automated: { prune: env.sync.prune, selfHeal: env.sync.selfHeal } } : {}),
+    syncOptions: ['CreateNamespace=true', 'PruneLast=true'],
+    retry: { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '3m' } },
+  };
+}
+
+/** The `spec` of an Application deploying one chart of this repository into one environment. */
+export function applicationSpec(chart: ChartDefinition, env: Environment, settings: GitopsSettings) {
+  return {
+    project: settings.project,
+    source: {
+      repoURL: settings.repoURL,
+      targetRevision: env.targetRevision ?? settings.targetRevision,
+      path: `charts/${chart.name}`,
+      helm: {
+        // Explicit, so objects keep their names (minio, postgresql-external …) whatever the Application is called.
+        releaseName: chart.name,
+        valueFiles: valueFiles(env),
+      },
+    },
+    destination: { server: settings.destinationServer, namespace: env.namespace },
+    syncPolicy: syncPolicy(env),
+  };
+}
+
+export function application(chart: ChartDefinition, env: Environment, settings: GitopsSettings) {
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    metadata: {
+      name: applicationName(chart, env),
+      namespace: settings.argocdNamespace,
+      labels: {
+        'app.kubernetes.io/name': chart.name,
+        'app.kubernetes.io/part-of': chart.partOf,
+        'app.kubernetes.io/managed-by': 'chart-gen',
+        'chart-gen/environment': env.name,
+      },
+      annotations: { 'argocd.argoproj.io/sync-wave': String(chart.syncWave) },
+      // Deleting the Application deletes what it deployed (claims marked keep stay).
+      finalizers: [RESOURCES_FINALIZER],
+    },
+    spec: applicationSpec(chart, env, settings),
+  };
+}

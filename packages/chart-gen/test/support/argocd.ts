@@ -1,0 +1,52 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import yaml from 'js-yaml';
+import { REPO_ROOT } from './helm';
+
+export interface Application {
+  apiVersion: string;
+  kind: 'Application';
+  metadata: { name: string; namespace: string; annotations?: Record<string, string>; finalizers?: string[] };
+  spec: {
+    project: string;
+    source: { repoURL: string; targetRevision: string; path: string; helm: { releaseName: string; valueFiles: string[] } };
+    destination: { server: string; namespace: string };
+    syncPolicy: { automated?: { prune: boolean; selfHeal: boolean }; syncOptions: string[]; retry?: unknown };
+  };
+}
+
+/** Every generated Argo CD object, by repository-relative file. */
+export function argocdFiles(): { file: string; object: { kind: string } & Record<string, unknown> }[] {
+  const dir = path.join(REPO_ROOT, 'argocd-apps');
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.yaml'))
+    .map((entry) => path.relative(REPO_ROOT, path.join(entry.parentPath, entry.name)))
+    .sort()
+    .map((file) => ({ file, object: yaml.load(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8')) as { kind: string } }));
+}
+
+export const applications = () =>
+  argocdFiles()
+    .filter(({ object }) => object.kind === 'Application')
+    .map(({ file, object }) => ({ file, app: object as unknown as Application }));
+
+/**
+ * The `helm template` command Argo CD runs for a Helm source (argo-cd util/helm/cmd.go): chart path, release
+ * name, destination namespace, cluster version, each value file resolved against the chart path, CRDs included.
+ */
+export function argocdTemplateArgs(app: Application, kubeVersion: string): string[] {
+  const { source, destination } = app.spec;
+  return [
+    'template',
+    source.path,
+    '--name-template',
+    source.helm.releaseName,
+    '--namespace',
+    destination.namespace,
+    '--kube-version',
+    kubeVersion,
+    ...source.helm.valueFiles.flatMap((file) => ['--values', path.join(source.path, file)]),
+    '--include-crds',
+  ];
+}
