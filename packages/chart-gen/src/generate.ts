@@ -1,7 +1,7 @@
 import { helpersTemplate } from './blocks/helpers-tpl';
 import { findPlainSecrets } from './checks/plain-secrets';
 import { chartLock } from './emit/chart-lock';
-import { chartYaml } from './emit/chart-yaml';
+import { chartDependencies, chartYaml } from './emit/chart-yaml';
 import { yamlHeader } from './emit/header';
 import { helmignore } from './emit/helmignore';
 import { readme } from './emit/readme';
@@ -79,7 +79,7 @@ function chartFiles(def: ChartDefinition, environments: readonly Environment[]):
   const uses = { credentials: hasProperty(def, 'auth'), persistence: hasProperty(def, 'persistence') };
   return [
     { path: `${dir}/Chart.yaml`, content: chartYaml(def) },
-    ...(def.dependencies?.length ? [{ path: `${dir}/Chart.lock`, content: chartLock(def) }] : []),
+    ...(chartDependencies(def).length ? [{ path: `${dir}/Chart.lock`, content: chartLock(def) }] : []),
     { path: `${dir}/values.yaml`, content: valuesYaml(def) },
     { path: `${dir}/values.schema.json`, content: valuesSchemaJson(def) },
     { path: `${dir}/README.md`, content: readme(def) },

@@ -20,6 +20,10 @@ export interface ChartDefinition<S extends TObject = TObject> {
    * behind the condition `<name>.enabled`.
    */
   dependencies?: ChartDefinition[];
+  /** Charts from outside this repository, pinned to an exact version (e.g. NVIDIA's gpu-operator). */
+  externalDependencies?: ExternalDependency[];
+  /** How the chart's Argo CD Applications differ from the defaults. */
+  argocd?: ArgocdOptions;
   /** Argo CD sync wave of the chart's Applications: storage before the applications that use it. */
   syncWave: number;
   /** Also generate an ApplicationSet producing the chart's Application in every environment. */
@@ -35,6 +39,27 @@ export interface ChartDefinition<S extends TObject = TObject> {
   templates: Record<string, string>;
   /** Prose of the generated README.md, above the generated sections (Markdown). */
   readme: ReadmeText;
+}
+
+export interface ExternalDependency {
+  name: string;
+  /** Exact version: a range would let two syncs install different charts. */
+  version: string;
+  /** Helm repository URL (https://…) or OCI reference (oci://…). */
+  repository: string;
+  /** Values path that switches it, e.g. `gpu-operator.enabled`. */
+  condition?: string;
+}
+
+export interface ArgocdOptions {
+  /** Install into this namespace in every environment, instead of the environment's (cluster-wide components). */
+  namespace?: string;
+  /** Labels of the namespace Argo CD creates (managedNamespaceMetadata), e.g. Pod Security admission levels. */
+  namespaceLabels?: Record<string, string>;
+  /** Sync options added to the defaults, e.g. ServerSideApply=true for CRDs too large for client-side apply. */
+  syncOptions?: string[];
+  /** Fields Argo CD should not compare because a controller rewrites them (Argo CD ignoreDifferences entries). */
+  ignoreDifferences?: Record<string, unknown>[];
 }
 
 export interface ReadmeText {

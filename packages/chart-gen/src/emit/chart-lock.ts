@@ -14,7 +14,8 @@ export function chartLock(def: ChartDefinition): string {
   const requested = chartDependencies(def);
   const locked = requested.map(({ name, version, repository }) => ({ name, repository, version }));
   const goJson = JSON.stringify([
-    requested.map(({ name, version, repository, condition }) => ({ name, version, repository, condition })),
+    // Go omits an empty condition (json:"condition,omitempty").
+    requested.map(({ name, version, repository, condition }) => ({ name, version, repository, ...(condition ? { condition } : {}) })),
     locked.map(({ name, version, repository }) => ({ name, version, repository })),
   ]);
   const digest = `sha256:${createHash('sha256').update(goJson).digest('hex')}`;

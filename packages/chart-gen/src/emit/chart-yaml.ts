@@ -2,14 +2,21 @@ import type { ChartDefinition } from '../model';
 import { yamlHeader } from './header';
 import { toYaml } from './yaml';
 
-/** Chart.yaml `dependencies`: in-repository subcharts at their exact versions, each switchable. */
-export function chartDependencies(def: ChartDefinition) {
-  return (def.dependencies ?? []).map((dep) => ({
+/** Chart.yaml `dependencies`: in-repository subcharts (each switchable) and pinned external charts. */
+export function chartDependencies(def: ChartDefinition): { name: string; version: string; repository: string; condition?: string }[] {
+  const local = (def.dependencies ?? []).map((dep) => ({
     name: dep.name,
     version: dep.version,
     repository: `file://../${dep.name}`,
     condition: `${dep.name}.enabled`,
   }));
+  const external = (def.externalDependencies ?? []).map(({ name, version, repository, condition }) => ({
+    name,
+    version,
+    repository,
+    ...(condition ? { condition } : {}),
+  }));
+  return [...local, ...external];
 }
 
 /** Chart.yaml: apiVersion v2 (Helm 3 and 4), semver version, quoted appVersion. */
@@ -25,7 +32,7 @@ export function chartYaml(def: ChartDefinition): string {
     keywords: def.keywords,
     home: def.home,
     sources: def.sources,
-    ...(def.dependencies?.length ? { dependencies: chartDependencies(def) } : {}),
+    ...(chartDependencies(def).length ? { dependencies: chartDependencies(def) } : {}),
   };
   // js-yaml leaves a version such as 17.6 unquoted only when it is a string that cannot be read as a number;
   // Helm wants appVersion quoted either way, so force it.

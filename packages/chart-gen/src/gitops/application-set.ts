@@ -1,6 +1,6 @@
 import type { Environment } from '../environments';
 import type { ChartDefinition } from '../model';
-import { applicationSpec, RESOURCES_FINALIZER } from './application';
+import { applicationSpec, destinationNamespace, RESOURCES_FINALIZER } from './application';
 import type { GitopsSettings } from './settings';
 
 /**
@@ -11,7 +11,7 @@ import type { GitopsSettings } from './settings';
 export function applicationSet(chart: ChartDefinition, environments: readonly Environment[], settings: GitopsSettings) {
   const elements = environments.map((env) => ({
     env: env.name,
-    namespace: env.namespace,
+    namespace: destinationNamespace(chart, env),
     targetRevision: env.targetRevision ?? settings.targetRevision,
     automated: env.sync.automated ? 'true' : 'false',
     prune: env.sync.prune ? 'true' : 'false',

@@ -10,13 +10,18 @@ export const applicationName = (chart: ChartDefinition, env: Environment) => `${
 /** Value files of a chart's source, relative to the chart folder: its defaults, then the environment's. */
 export const valueFiles = (env: Environment) => ['values.yaml', `values-${env.name}.yaml`];
 
-export function syncPolicy(env: Environment) {
+export function syncPolicy(chart: ChartDefinition, env: Environment) {
+  const labels = chart.argocd?.namespaceLabels;
   return {
     ...(env.sync.automated ? { automated: { prune: env.sync.prune, selfHeal: env.sync.selfHeal } } : {}),
-    syncOptions: ['CreateNamespace=true', 'PruneLast=true'],
+    syncOptions: ['CreateNamespace=true', 'PruneLast=true', ...(chart.argocd?.syncOptions ?? [])],
+    ...(labels ? { managedNamespaceMetadata: { labels } } : {}),
     retry: { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '3m' } },
   };
 }
+
+/** The namespace a chart is installed in: its own for cluster-wide components, else the environment's. */
+export const destinationNamespace = (chart: ChartDefinition, env: Environment) => chart.argocd?.namespace ?? env.namespace;
 
 /** The `spec` of an Application deploying one chart of this repository into one environment. */
 export function applicationSpec(chart: ChartDefinition, env: Environment, settings: GitopsSettings) {
@@ -32,8 +37,9 @@ export function applicationSpec(chart: ChartDefinition, env: Environment, settin
         valueFiles: valueFiles(env),
       },
     },
-    destination: { server: settings.destinationServer, namespace: env.namespace },
-    syncPolicy: syncPolicy(env),
+    destination: { server: settings.destinationServer, namespace: destinationNamespace(chart, env) },
+    ...(chart.argocd?.ignoreDifferences ? { ignoreDifferences: chart.argocd.ignoreDifferences } : {}),
+    syncPolicy: syncPolicy(chart, env),
   };
 }
 
