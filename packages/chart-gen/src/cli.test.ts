@@ -1,7 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { charts } from './charts';
 import { main, type Writer } from './cli';
+
+const allNames = charts.map((c) => c.name).join(', ');
 
 /** Runs the CLI in-process, capturing what it prints. */
 function run(args: string[]) {
@@ -22,7 +25,7 @@ afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
 describe('chart-gen generate', () => {
   it('writes every chart, then reports them up to date', () => {
-    expect(run(['generate', '--root', root])).toMatchObject({ code: 0, stdout: expect.stringMatching(/minio, postgresql, mlops-stack: \d+ written/) });
+    expect(run(['generate', '--root', root])).toMatchObject({ code: 0, stdout: expect.stringContaining(`${allNames}: `) });
     expect(fs.existsSync(path.join(root, 'charts/minio/values.schema.json'))).toBe(true);
     expect(run(['generate', '--root', root])).toMatchObject({ code: 0, stdout: expect.stringContaining('up to date') });
   });
@@ -77,7 +80,9 @@ describe('chart-gen generate --check', () => {
 
 describe('chart-gen usage errors', () => {
   it.each([
-    [['generate', 'nope', '--root', '.'], /unknown chart nope; known charts: minio, postgresql, mlops-stack/],
+    [['generate', 'nope', '--root', '.'], new RegExp(`unknown chart nope; known charts: ${allNames}`)],
+    [['new'], /new takes exactly one chart name/],
+    [['new', 'svc', '--port', '80'], /--image is required/],
     [['publish'], /unknown command publish/],
     [[], /missing command/],
     [['generate', '--force'], /unknown option --force/],
@@ -90,6 +95,50 @@ describe('chart-gen usage errors', () => {
   });
 
   it('prints usage on --help', () => {
-    expect(run(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('usage: chart-gen generate') });
+    const help = run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('chart-gen generate [chart...]');
+    expect(help.stdout).toContain('chart-gen new <name> --image');
+  });
+});
+
+describe('chart-gen new', () => {
+  beforeEach(() => {
+    fs.mkdirSync(path.join(root, 'packages/chart-gen/src/charts'), { recursive: true });
+    fs.copyFileSync(path.join(__dirname, 'charts/index.ts'), path.join(root, 'packages/chart-gen/src/charts/index.ts'));
+  });
+
+  it('writes the definition, registers it, and adds the Nx project and a smoke suite', () => {
+    const result = run(['new', 'feature-store', '--image', 'ghcr.io/acme/feast:0.40.1', '--port', '6566', '--persistence', '5Gi', '--credentials', 'apiKey', '--root', root]);
+    expect(result).toMatchObject({ code: 0 });
+    const definition = fs.readFileSync(path.join(root, 'packages/chart-gen/src/charts/feature-store.ts'), 'utf8');
+    expect(definition).toContain("export const featureStore: ChartDefinition = webApplication({");
+    expect(definition).toContain("image: { registry: 'ghcr.io', repository: 'acme/feast', tag: '0.40.1' },");
+    expect(definition).toContain("persistence: { size: '5Gi', mountPath: '/data' },");
+    expect(definition).toContain("apiKey: { description: 'api key', minLength: 8, env: 'API_KEY', key: 'api-key' },");
+    const registry = fs.readFileSync(path.join(root, 'packages/chart-gen/src/charts/index.ts'), 'utf8');
+    expect(registry).toContain("import { featureStore } from './feature-store';");
+    expect(registry).toMatch(/\[[^\]]*, featureStore\]/);
+    expect(JSON.parse(fs.readFileSync(path.join(root, 'charts/feature-store/project.json'), 'utf8')).targets.generate.command).toBe(
+      'node packages/chart-gen/dist/cli.js generate feature-store',
+    );
+    expect(fs.readFileSync(path.join(root, 'charts/feature-store/tests/smoke_test.yaml'), 'utf8')).toContain('value: ghcr.io/acme/feast:0.40.1');
+  });
+
+  it.each([
+    [['BadName', '--image', 'a/b:1', '--port', '80'], /name BadName: use lowercase letters/],
+    [['minio', '--image', 'a/b:1', '--port', '80'], /name minio: a chart of that name exists/],
+    [['svc', '--image', 'acme/svc:latest', '--port', '80'], /pin a version/],
+    [['svc', '--image', 'acme/svc', '--port', '80'], /expected \[registry\/\]repository:tag/],
+    [['svc', '--image', 'a/b:1', '--port', '70000'], /--port 70000: expected 1-65535/],
+    [['svc', '--image', 'a/b:1', '--port', '80', '--persistence', '10GB'], /--persistence 10GB: expected a size/],
+    [['svc', '--image', 'a/b:1', '--port', '80', '--credentials', 'API_KEY'], /--credentials API_KEY: use a camelCase name/],
+  ])('refuses %j, naming the option, and writes nothing', (args, message) => {
+    const before = fs.readFileSync(path.join(root, 'packages/chart-gen/src/charts/index.ts'), 'utf8');
+    const result = run(['new', ...args, '--root', root]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(fs.readFileSync(path.join(root, 'packages/chart-gen/src/charts/index.ts'), 'utf8')).toBe(before);
+    expect(fs.existsSync(path.join(root, 'charts'))).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ import { valuesYaml } from './emit/values-yaml';
 import { toYaml } from './emit/yaml';
 import { charts as allCharts } from './charts';
 import type { Environment } from './environments';
-import { application } from './gitops/application';
+import { application, destinationNamespace } from './gitops/application';
 import { applicationSet } from './gitops/application-set';
 import type { GitopsSettings } from './gitops/settings';
 import type { ChartDefinition, GeneratedFile } from './model';
@@ -92,7 +92,7 @@ function chartFiles(def: ChartDefinition, environments: readonly Environment[]):
     })),
     ...environments.map((env) => ({
       path: `${dir}/values-${env.name}.yaml`,
-      content: `${yamlHeader}# Values of the ${env.name} environment (namespace ${env.namespace}), from packages/chart-gen/src/environments/${env.name}.ts.\n${toYaml(environmentValues(def, env))}`,
+      content: `${yamlHeader}# Values of the ${env.name} environment (namespace ${destinationNamespace(def, env)}), from packages/chart-gen/src/environments/${env.name}.ts.\n${toYaml(environmentValues(def, env))}`,
     })),
   ];
 }

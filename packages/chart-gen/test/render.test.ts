@@ -1,4 +1,4 @@
-import { chartCases, seedObjects } from './support/charts';
+import { chartCases, defaultObjects } from './support/charts';
 import { helms, kindAndName, render, renderText } from './support/helm';
 import { validateKubernetesObject } from './support/kube-schema';
 
@@ -16,8 +16,8 @@ describe.each(helms())('%s template', (_, helm) => {
   describe.each(chartCases.map((c) => [c.name, c] as const))('%s', (name, chart) => {
     const defaults = () => render(helm, name, chart.dir, chart.credentials);
 
-    it('renders exactly the objects of the former Kustomize base, with their names', () => {
-      expect(kindAndName(defaults())).toEqual(seedObjects[name]);
+    it('renders exactly its objects with their names (for minio and postgresql: the former Kustomize base)', () => {
+      expect(kindAndName(defaults())).toEqual(defaultObjects[name]);
     });
 
     it('renders the same bytes twice', () => {
@@ -29,16 +29,6 @@ describe.each(helms())('%s template', (_, helm) => {
         expect({ object: object.metadata.name, namespace: object.metadata.namespace }).toEqual({ object: object.metadata.name, namespace: 'mlops' });
         expect(Object.keys(object.metadata.labels ?? {})).toEqual(expect.arrayContaining(STANDARD_LABELS));
       }
-    });
-
-    it('uses the existing Secret and creates none when auth.existingSecret is set', () => {
-      const objects = render(helm, name, chart.dir, ['--set', 'auth.existingSecret=cluster-made']);
-      expect(objects.filter((o) => o.kind === 'Secret')).toEqual([]);
-      expect(JSON.stringify(objects)).toContain('"name":"cluster-made"');
-    });
-
-    it('fails without credentials, saying what to set', () => {
-      expect(() => render(helm, name, chart.dir)).toThrow(/set auth\.existingSecret to a Secret holding the credentials/);
     });
 
     it('renames every object with fullnameOverride', () => {
@@ -53,5 +43,20 @@ describe.each(helms())('%s template', (_, helm) => {
       expect(objects.length).toBeGreaterThan(0);
       for (const object of objects) validateKubernetesObject(object);
     });
+  });
+});
+
+describe.each(helms())('%s credentials', (_, helm) => {
+  describe.each(chartCases.filter((c) => c.hasCredentials).map((c) => [c.name, c] as const))('%s', (name, chart) => {
+    it('uses the existing Secret and creates none when auth.existingSecret is set', () => {
+      const objects = render(helm, name, chart.dir, ['--set', 'auth.existingSecret=cluster-made']);
+      expect(objects.filter((o) => o.kind === 'Secret')).toEqual([]);
+      expect(JSON.stringify(objects)).toContain('"name":"cluster-made"');
+    });
+
+    it('fails without credentials, saying what to set', () => {
+      expect(() => render(helm, name, chart.dir)).toThrow(/set auth\.existingSecret to a Secret holding the credentials/);
+    });
+
   });
 });

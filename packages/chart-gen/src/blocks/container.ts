@@ -13,8 +13,15 @@ export interface ContainerOptions {
   /** Values path of an image spec, e.g. `.Values.image`. */
   image: string;
   command?: string[];
-  /** Arguments; they may hold Helm actions (without double quotes inside). */
+  /**
+   * Arguments; they may hold Helm actions (without double quotes inside). An item that is a whole Helm action
+   * starting with `{{-` (an if, else or end) is placed as it is, to make the arguments around it conditional.
+   */
   args?: string[];
+  /** Values path of a list of more arguments, appended. */
+  extraArgs?: string;
+  /** Condition under which the container exists, e.g. `.Values.migration.enabled`. */
+  when?: string;
   /** A shell script run as `/bin/sh -ec <script>` (instead of command and args); it reads values from env. */
   script?: string;
   /** Named TCP ports; `port` is a Helm expression such as `.Values.service.ports.api`. */
@@ -32,9 +39,11 @@ export interface ContainerOptions {
   volumeMounts?: VolumeMount[];
 }
 
-function stringList(key: string, items: string[] | undefined): string | undefined {
-  if (!items?.length) return undefined;
-  return `${key}:\n${items.map((item) => `  - ${quoted(item)}`).join('\n')}`;
+function stringList(key: string, items: string[] | undefined, extraItems?: string): string | undefined {
+  if (!items?.length && !extraItems) return undefined;
+  const lines = (items ?? []).map((item) => (item.startsWith('{{-') ? `  ${item}` : `  - ${quoted(item)}`));
+  if (extraItems) lines.push(`  {{- range ${extraItems} }}`, '  - {{ . | quote }}', '  {{- end }}');
+  return `${key}:\n${lines.join('\n')}`;
 }
 
 function shellScript(script: string): string {
@@ -88,7 +97,7 @@ export function container(ctx: ChartContext, options: ContainerOptions): string 
     `image: ${imageRef(ctx, options.image)}`,
     `imagePullPolicy: {{ ${options.image}.pullPolicy }}`,
     options.script ? shellScript(options.script) : stringList('command', options.command),
-    options.script ? undefined : stringList('args', options.args),
+    options.script ? undefined : stringList('args', options.args, options.extraArgs),
     ports(options),
     env(options),
     options.probes && probe('liveness', options.probes.liveness),
@@ -99,14 +108,20 @@ export function container(ctx: ChartContext, options: ContainerOptions): string 
   ]
     .filter((part): part is string => Boolean(part))
     .join('\n');
-  return `- ${indent(body, 2).slice(2)}`;
+  const item = `- ${indent(body, 2).slice(2)}`;
+  return options.when ? `{{- if ${options.when} }}\n${item}\n{{- end }}` : item;
+}
+
+/** An env var read from a Secret; `name` and `key` are Helm expressions. */
+export function secretKeyEnv(variable: string, name: string, key: string): string {
+  return `- name: ${variable}
+  valueFrom:
+    secretKeyRef:
+      name: {{ ${name} }}
+      key: {{ ${key} }}`;
 }
 
 /** An env var read from the chart's credentials Secret. */
 export function secretEnv(ctx: ChartContext, variable: string, keyPath: string): string {
-  return `- name: ${variable}
-  valueFrom:
-    secretKeyRef:
-      name: {{ include "${ctx.chart}.credentials.secretName" $ }}
-      key: {{ ${keyPath} }}`;
+  return secretKeyEnv(variable, `include "${ctx.chart}.credentials.secretName" $`, keyPath);
 }

@@ -1,7 +1,8 @@
-import { helper, standardLabels, type ChartContext } from './context';
-import { container, type ContainerOptions } from './container';
+import { standardLabels, type ChartContext } from './context';
+import type { ContainerOptions } from './container';
+import { podSpec } from './pod';
 import { metadata } from './metadata';
-import { generatedHeader, includeBlock, indent, lines } from './text';
+import { generatedHeader, indent, lines } from './text';
 
 export interface HookJobOptions {
   name: string;
@@ -21,26 +22,7 @@ export interface HookJobOptions {
  * (Job templates are immutable), and a successful run is deleted at once.
  */
 export function hookJob(ctx: ChartContext, options: HookJobOptions): string {
-  const podSpec = lines(
-    'restartPolicy: Never',
-    includeBlock(`include "${helper(ctx, 'images', 'pullSecrets')}" $`, 0),
-    'automountServiceAccountToken: false',
-    'enableServiceLinks: false',
-    'securityContext:',
-    '  {{- toYaml .Values.podSecurityContext | nindent 2 }}',
-    '{{- with .Values.nodeSelector }}',
-    'nodeSelector:',
-    '  {{- toYaml . | nindent 2 }}',
-    '{{- end }}',
-    '{{- with .Values.tolerations }}',
-    'tolerations:',
-    '  {{- toYaml . | nindent 2 }}',
-    '{{- end }}',
-    'containers:',
-    indent(container(ctx, options.container), 2),
-    options.volumes.length > 0 && 'volumes:',
-    ...options.volumes.map((v) => indent(v, 2)),
-  ).trimEnd();
+  const pod = podSpec(ctx, { head: ['restartPolicy: Never'], containers: [options.container], volumes: options.volumes });
   return lines(
     generatedHeader(),
     `{{- if ${options.when} }}`,
@@ -64,7 +46,7 @@ export function hookJob(ctx: ChartContext, options: HookJobOptions): string {
     '      labels:',
     `        ${standardLabels(ctx, options.component, 8, '.Values.podLabels')}`,
     '    spec:',
-    indent(podSpec, 6),
+    indent(pod, 6),
     '{{- end }}',
   );
 }

@@ -1,7 +1,8 @@
 import { helper, selectorLabels, standardLabels, type ChartContext } from './context';
-import { container, type ContainerOptions } from './container';
+import { podSpec } from './pod';
+import type { ContainerOptions } from './container';
 import { metadata } from './metadata';
-import { generatedHeader, includeBlock, indent, lines } from './text';
+import { generatedHeader, indent, lines } from './text';
 
 export interface WorkloadOptions {
   kind: 'Deployment' | 'StatefulSet';
@@ -17,11 +18,16 @@ export interface WorkloadOptions {
   /** Templates whose rendered content, hashed into a pod annotation, rolls the pods when it changes. */
   checksums: string[];
   containers: ContainerOptions[];
+  /** Containers run to completion, in order, before the main ones start (waits, migrations). */
+  initContainers?: ContainerOptions[];
   /** Pod volumes, as YAML list items at indent 0. */
   volumes: string[];
 }
 
 function podAnnotations(checksums: string[]): string {
+  if (checksums.length === 0) {
+    return lines('{{- with .Values.podAnnotations }}', 'annotations:', '  {{- toYaml . | nindent 2 }}', '{{- end }}').trimEnd();
+  }
   const sums = checksums.map(
     (file) => `  checksum/${file.replace(/\.yaml$/, '')}: {{ include (print $.Template.BasePath "/${file}") $ | sha256sum }}`,
   );
@@ -31,35 +37,6 @@ function podAnnotations(checksums: string[]): string {
     '  {{- with .Values.podAnnotations }}',
     '  {{- toYaml . | nindent 2 }}',
     '  {{- end }}',
-  ).trimEnd();
-}
-
-function podSpec(ctx: ChartContext, options: WorkloadOptions): string {
-  return lines(
-    includeBlock(`include "${helper(ctx, 'images', 'pullSecrets')}" $`, 0),
-    'automountServiceAccountToken: false',
-    'enableServiceLinks: false',
-    '{{- with .Values.priorityClassName }}',
-    'priorityClassName: {{ . }}',
-    '{{- end }}',
-    'securityContext:',
-    '  {{- toYaml .Values.podSecurityContext | nindent 2 }}',
-    '{{- with .Values.nodeSelector }}',
-    'nodeSelector:',
-    '  {{- toYaml . | nindent 2 }}',
-    '{{- end }}',
-    '{{- with .Values.tolerations }}',
-    'tolerations:',
-    '  {{- toYaml . | nindent 2 }}',
-    '{{- end }}',
-    '{{- with .Values.affinity }}',
-    'affinity:',
-    '  {{- toYaml . | nindent 2 }}',
-    '{{- end }}',
-    'containers:',
-    ...options.containers.map((c) => indent(container(ctx, c), 2)),
-    options.volumes.length > 0 && 'volumes:',
-    ...options.volumes.map((v) => indent(v, 2)),
   ).trimEnd();
 }
 

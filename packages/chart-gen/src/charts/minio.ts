@@ -4,13 +4,13 @@ import { fullname, objectName, type ChartContext } from '../blocks/context';
 import { credentialsSecret } from '../blocks/credentials';
 import { hookJob } from '../blocks/job';
 import { networkPolicy } from '../blocks/network-policy';
-import { notes } from '../blocks/notes';
+import { notes, persistenceNote } from '../blocks/notes';
 import { podDisruptionBudget } from '../blocks/pdb';
 import { persistentVolumeClaim } from '../blocks/persistence';
 import { service } from '../blocks/service';
 import { dataVolume, emptyDirVolume, workload } from '../blocks/workload';
 import { defineChart, type ChartDefinition } from '../model';
-import { commonDefaults, restrictedSecurity, schedulingDefaults, standardProbes } from './defaults';
+import { commonDefaults, persistenceDefaults, workloadDefaults } from '../value-defaults';
 
 const ctx: ChartContext = { chart: 'minio' };
 const API_PORT = 9000;
@@ -60,22 +60,8 @@ export const minio: ChartDefinition<typeof minioValuesSpec> = defineChart({
         resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } },
       },
       service: { type: 'ClusterIP', ports: { api: API_PORT, console: CONSOLE_PORT }, annotations: {} },
-      persistence: {
-        enabled: true,
-        size: '100Gi',
-        storageClass: '',
-        accessModes: ['ReadWriteOnce'],
-        existingClaim: '',
-        keepOnUninstall: true,
-        annotations: {},
-      },
-      resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '2Gi' } },
-      ...restrictedSecurity(1000),
-      probes: standardProbes(),
-      extraEnv: [],
-      networkPolicy: { enabled: false, allowSameNamespace: true, extraFrom: [] },
-      podDisruptionBudget: { enabled: false, maxUnavailable: 1 },
-      ...schedulingDefaults(),
+      persistence: persistenceDefaults('100Gi'),
+      ...workloadDefaults(1000, { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '2Gi' } }),
     },
     examples: {
       'existing-secret': {
@@ -165,11 +151,7 @@ Credentials: Secret {{ include "minio.credentials.secretName" $ }} (keys {{ .Val
 {{- if and .Values.buckets.create .Values.buckets.names }}
 Buckets created after install and upgrade by Job ${objectName(ctx, 'create-buckets')}: {{ join ", " .Values.buckets.names }}.
 {{- end }}
-{{- if and .Values.persistence.enabled .Values.persistence.keepOnUninstall }}
-The data claim {{ include "minio.persistence.claimName" $ }} is kept on uninstall; delete it by hand to free the data.
-{{- else if not .Values.persistence.enabled }}
-WARNING: persistence is disabled; data is lost when the pod restarts.
-{{- end }}
+${persistenceNote(ctx)}
 `),
   },
   readme: {

@@ -3,20 +3,21 @@ import { notes } from '../blocks/notes';
 import { defineChart, type ChartDefinition } from '../model';
 import { minio } from './minio';
 import { postgresql } from './postgresql';
+import { mlflow } from './mlflow';
 
 /** The umbrella that replaces the Argo CD app of apps: one release, one Application per environment. */
 export const mlopsStack: ChartDefinition<typeof mlopsStackValuesSpec> = defineChart({
   name: 'mlops-stack',
   version: '0.1.0',
   appVersion: '0.1.0',
-  description: 'The MLOps stack in one release: MinIO and PostgreSQL, each switchable, sharing global settings.',
-  keywords: ['mlops', 'umbrella', 'minio', 'postgresql'],
+  description: 'The MLOps stack in one release: MinIO, PostgreSQL and MLflow, each switchable, sharing global settings.',
+  keywords: ['mlops', 'umbrella', 'minio', 'postgresql', 'mlflow'],
   home: 'https://github.com/minio/minio',
   sources: ['https://github.com/minio/minio', 'https://github.com/docker-library/postgres'],
   partOf: 'mlops',
   syncWave: 0,
   applicationSet: true,
-  dependencies: [minio, postgresql] as unknown as ChartDefinition[],
+  dependencies: [minio, postgresql, mlflow] as unknown as ChartDefinition[],
   values: {
     spec: mlopsStackValuesSpec,
     defaults: {
@@ -24,6 +25,7 @@ export const mlopsStack: ChartDefinition<typeof mlopsStackValuesSpec> = defineCh
       // The former manifests' names, whatever the release is called.
       minio: { enabled: true, fullnameOverride: 'minio' },
       postgresql: { enabled: true, fullnameOverride: 'postgresql' },
+      mlflow: { enabled: true, fullnameOverride: 'mlflow' },
     },
     examples: {
       'existing-secrets': {
@@ -43,6 +45,9 @@ The MLOps stack is installed in namespace {{ .Release.Namespace }}:
 {{- if .Values.postgresql.enabled }}
   postgresql  {{ .Values.postgresql.fullnameOverride | default "postgresql" }}-external.{{ .Release.Namespace }}.svc:{{ .Values.postgresql.service.ports.postgresql }}
 {{- end }}
+{{- if .Values.mlflow.enabled }}
+  mlflow      http://{{ .Values.mlflow.fullnameOverride | default "mlflow" }}.{{ .Release.Namespace }}.svc:{{ .Values.mlflow.service.ports.http }}
+{{- end }}
 `),
   },
   readme: {
@@ -53,6 +58,7 @@ subchart from this repository (\`file://../<name>\`, exact version, \`Chart.lock
 | --- | --- | --- |
 | [minio](../minio/README.md) | \`minio.enabled\` | \`minio\`, \`minio-credentials\`, \`minio-storage\`, \`minio-create-buckets\` |
 | [postgresql](../postgresql/README.md) | \`postgresql.enabled\` | \`postgresql\`, \`postgresql-external\`, \`postgresql-credentials\`, \`postgresql-storage\`, \`postgresql-config\`, \`postgresql-init-scripts\` |
+| [mlflow](../mlflow/README.md) | \`mlflow.enabled\` | \`mlflow\` (Deployment, Service); reads \`postgresql-credentials\` and \`minio-credentials\` |
 
 The objects keep the names of the former manifests whatever the release is called, so existing clients keep working.
 \`global.storageClass\`, \`global.imageRegistry\` and \`global.imagePullSecrets\` apply to every subchart. Subchart

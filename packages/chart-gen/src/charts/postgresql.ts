@@ -4,13 +4,13 @@ import { secretEnv } from '../blocks/container';
 import { fullname, objectName, type ChartContext } from '../blocks/context';
 import { credentialsSecret } from '../blocks/credentials';
 import { networkPolicy } from '../blocks/network-policy';
-import { notes } from '../blocks/notes';
+import { notes, persistenceNote } from '../blocks/notes';
 import { podDisruptionBudget } from '../blocks/pdb';
 import { persistentVolumeClaim } from '../blocks/persistence';
 import { service } from '../blocks/service';
 import { configMapVolume, dataVolume, emptyDirVolume, workload } from '../blocks/workload';
 import { defineChart, type ChartDefinition } from '../model';
-import { commonDefaults, restrictedSecurity, schedulingDefaults, standardProbes } from './defaults';
+import { commonDefaults, persistenceDefaults, workloadDefaults } from '../value-defaults';
 
 const ctx: ChartContext = { chart: 'postgresql' };
 const PORT = 5432;
@@ -67,22 +67,8 @@ export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineCh
       },
       initScripts: {},
       service: { type: 'ClusterIP', ports: { postgresql: PORT }, annotations: {} },
-      persistence: {
-        enabled: true,
-        size: '20Gi',
-        storageClass: '',
-        accessModes: ['ReadWriteOnce'],
-        existingClaim: '',
-        keepOnUninstall: true,
-        annotations: {},
-      },
-      resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '2Gi' } },
-      ...restrictedSecurity(POSTGRES_UID),
-      probes: standardProbes(),
-      extraEnv: [],
-      networkPolicy: { enabled: false, allowSameNamespace: true, extraFrom: [] },
-      podDisruptionBudget: { enabled: false, maxUnavailable: 1 },
-      ...schedulingDefaults(),
+      persistence: persistenceDefaults('20Gi'),
+      ...workloadDefaults(POSTGRES_UID, { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '2Gi' } }),
     },
     examples: {
       'existing-secret': {
@@ -193,13 +179,7 @@ PostgreSQL is starting in namespace {{ .Release.Namespace }}.
   Credentials: Secret {{ include "postgresql.credentials.secretName" $ }} (keys {{ .Values.auth.secretKeys.postgresPassword }}, {{ .Values.auth.secretKeys.password }})
 
   kubectl -n {{ .Release.Namespace }} port-forward svc/${objectName(ctx, 'external')} {{ .Values.service.ports.postgresql }}
-{{- if and .Values.persistence.enabled .Values.persistence.keepOnUninstall }}
-
-The data claim {{ include "postgresql.persistence.claimName" $ }} is kept on uninstall; delete it by hand to free the data.
-{{- else if not .Values.persistence.enabled }}
-
-WARNING: persistence is disabled; data is lost when the pod restarts.
-{{- end }}
+${persistenceNote(ctx)}
 `),
   },
   readme: {

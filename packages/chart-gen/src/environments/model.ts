@@ -1,10 +1,13 @@
-import type { DeepPartial, MinioValues, PostgresqlValues, Static } from '@chart-gen/schemas';
+import type { DeepPartial, MinioValues, MlflowValues, PostgresqlValues, Static } from '@chart-gen/schemas';
 import type { globalSpec } from '@chart-gen/schemas';
+import type { GpuOperatorValues } from '@chart-gen/schemas';
 
 /** Values types of the charts an environment configures, by chart name: a misspelt key is a compile error. */
 export interface ChartValues {
   minio: MinioValues;
   postgresql: PostgresqlValues;
+  mlflow: MlflowValues;
+  'gpu-operator': GpuOperatorValues;
 }
 
 /** How Argo CD keeps an environment in sync. */

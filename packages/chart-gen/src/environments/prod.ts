@@ -17,12 +17,27 @@ export default defineEnvironment({
       persistence: { size: '100Gi' },
       networkPolicy: { enabled: true },
     },
+    mlflow: {
+      replicas: 2,
+      resources: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' } },
+      podDisruptionBudget: { enabled: true },
+      networkPolicy: { enabled: true },
+    },
     postgresql: {
       auth: { existingSecret: 'postgresql-credentials' },
       resources: { requests: { cpu: '1', memory: '4Gi' }, limits: { cpu: '2', memory: '8Gi' } },
       persistence: { size: '20Gi' },
       config: { max_connections: 200, shared_buffers: '1GB' },
       networkPolicy: { enabled: true },
+    },
+    'gpu-operator': {
+      'gpu-operator': {
+        // The operator installs the driver, pinned: a driver change is a reviewed commit, never a chart default.
+        driver: { enabled: true, version: '580.95.05' },
+        // Prometheus scrapes the DCGM exporter; needs the Prometheus Operator CRDs, like the alerts below.
+        dcgmExporter: { serviceMonitor: { enabled: true } },
+      },
+      alerts: { enabled: true },
     },
   },
 });

@@ -32,6 +32,16 @@ export const applications = () =>
     .map(({ file, object }) => ({ file, app: object as unknown as Application }));
 
 /**
+ * Whether the Application's chart depends on a chart from outside this repository: only a build with network
+ * access fetches it (in-repository `file://` subcharts build offline).
+ */
+export function hasExternalDependencies(app: Application): boolean {
+  const chartYaml = path.join(REPO_ROOT, app.spec.source.path, 'Chart.yaml');
+  const chart = yaml.load(fs.readFileSync(chartYaml, 'utf8')) as { dependencies?: { repository: string }[] };
+  return (chart.dependencies ?? []).some((dependency) => !dependency.repository.startsWith('file://'));
+}
+
+/**
  * The `helm template` command Argo CD runs for a Helm source (argo-cd util/helm/cmd.go): chart path, release
  * name, destination namespace, cluster version, each value file resolved against the chart path, CRDs included.
  */

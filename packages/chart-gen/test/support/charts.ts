@@ -13,6 +13,10 @@ export interface ChartCase {
   credentials: string[];
   /** Representative values files, relative to the repository root. */
   valuesFiles: string[];
+  /** The chart reads credentials from a Secret it can create (an `auth` block). */
+  hasCredentials: boolean;
+  /** The chart keeps data on a claim (a `persistence` block). */
+  hasPersistence: boolean;
 }
 
 function credentialArgs(definition: ChartDefinition): string[] {
@@ -25,17 +29,38 @@ function chartCase(definition: ChartDefinition): ChartCase {
   const ciDir = path.join(REPO_ROOT, dir, 'ci');
   const examples = fs.existsSync(ciDir) ? fs.readdirSync(ciDir).sort().map((file) => `${dir}/ci/${file}`) : [];
   const environments = fs.readdirSync(path.join(REPO_ROOT, dir)).filter((file) => /^values-.+\.yaml$/.test(file)).sort().map((file) => `${dir}/${file}`);
-  return { name: definition.name, dir, definition, credentials: credentialArgs(definition), valuesFiles: [...examples, ...environments] };
+  const keys = Object.keys((definition.values.spec as { properties?: object }).properties ?? {});
+  return {
+    name: definition.name,
+    dir,
+    definition,
+    credentials: credentialArgs(definition),
+    valuesFiles: [...examples, ...environments],
+    hasCredentials: keys.includes('auth'),
+    hasPersistence: keys.includes('persistence'),
+  };
 }
 
-/** Charts that deploy an application themselves (not umbrellas). */
-export const chartCases: ChartCase[] = charts.filter((definition) => !definition.dependencies?.length).map(chartCase);
+/** Charts that deploy an application themselves: no subcharts (umbrellas) and no external chart to download. */
+export const chartCases: ChartCase[] = charts
+  .filter((definition) => !definition.dependencies?.length && !definition.externalDependencies?.length)
+  .map(chartCase);
 
 /** Umbrella charts: their subcharts must be built (helm dependency build) before they render. */
 export const umbrellaCases: ChartCase[] = charts.filter((definition) => definition.dependencies?.length).map(chartCase);
 
-/** The objects the former Kustomize base created, by kind/name, for a release named like the chart. */
-export const seedObjects: Record<string, string[]> = {
+/**
+ * Charts wrapping a chart from outside the repository (gpu-operator): helm needs network to build them, so their
+ * own tests render a copy without the dependency (see without-dependencies.ts).
+ */
+export const externalCases: ChartCase[] = charts.filter((definition) => definition.externalDependencies?.length).map(chartCase);
+
+/**
+ * The objects each chart renders with its defaults, by kind/name, for a release named like the chart. For minio and
+ * postgresql these are exactly the objects of the former Kustomize base.
+ */
+export const defaultObjects: Record<string, string[]> = {
+  mlflow: ['Deployment/mlflow', 'Service/mlflow'],
   minio: ['Deployment/minio', 'Job/minio-create-buckets', 'PersistentVolumeClaim/minio-storage', 'Secret/minio-credentials', 'Service/minio'],
   postgresql: [
     'ConfigMap/postgresql-config',

@@ -14,6 +14,16 @@ function modelOf(object: K8sObject): Model {
   return model;
 }
 
+/** Whether kubernetes-models knows the object's kind: built-in kinds do, custom resources (CRD kinds) do not. */
+export function hasKubernetesSchema(object: K8sObject): boolean {
+  try {
+    modelOf(object);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Validates against the Kubernetes API schema; throws naming the object and the failing field. */
 export function validateKubernetesObject(object: K8sObject): void {
   try {

@@ -1,16 +1,11 @@
 import { bool, int, list, obj, str, type Static } from '../kit';
 import { commonProperties } from '../blocks/common';
 import { credentialsSpec } from '../blocks/credentials';
-import { extraEnvSpec } from '../blocks/env';
 import { imageSpec } from '../blocks/image';
-import { networkPolicySpec } from '../blocks/network-policy';
-import { podDisruptionBudgetSpec } from '../blocks/pdb';
 import { persistenceSpec } from '../blocks/persistence';
-import { probesSpec } from '../blocks/probes';
 import { resourcesSpec } from '../blocks/resources';
-import { schedulingProperties } from '../blocks/scheduling';
-import { containerSecurityContextSpec, podSecurityContextSpec } from '../blocks/security';
 import { serviceSpec } from '../blocks/service';
+import { workloadProperties } from '../blocks/workload';
 
 /** S3 bucket naming rules (lowercase letters, digits, dots and hyphens; 3 to 63 characters). */
 const BUCKET_NAME_PATTERN = '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$';
@@ -39,14 +34,7 @@ export const minioValuesSpec = obj('Values of the minio chart.', {
   }),
   service: serviceSpec('Service in front of MinIO.', { api: 'S3 API port.', console: 'Web console port.' }),
   persistence: persistenceSpec(),
-  resources: resourcesSpec(),
-  podSecurityContext: podSecurityContextSpec(),
-  containerSecurityContext: containerSecurityContextSpec(),
-  probes: probesSpec(),
-  extraEnv: extraEnvSpec(),
-  networkPolicy: networkPolicySpec(),
-  podDisruptionBudget: podDisruptionBudgetSpec(),
-  ...schedulingProperties(),
+  ...workloadProperties(),
 });
 
 export type MinioValues = Static<typeof minioValuesSpec>;

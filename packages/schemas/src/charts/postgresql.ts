@@ -1,16 +1,10 @@
 import { Type, obj, str, type Static } from '../kit';
 import { commonProperties } from '../blocks/common';
 import { credentialsSpec } from '../blocks/credentials';
-import { extraEnvSpec } from '../blocks/env';
 import { imageSpec } from '../blocks/image';
-import { networkPolicySpec } from '../blocks/network-policy';
-import { podDisruptionBudgetSpec } from '../blocks/pdb';
 import { persistenceSpec } from '../blocks/persistence';
-import { probesSpec } from '../blocks/probes';
-import { resourcesSpec } from '../blocks/resources';
-import { schedulingProperties } from '../blocks/scheduling';
-import { containerSecurityContextSpec, podSecurityContextSpec } from '../blocks/security';
 import { serviceSpec } from '../blocks/service';
+import { workloadProperties } from '../blocks/workload';
 
 /** PostgreSQL identifiers the init script creates (role and database names). */
 const IDENTIFIER_PATTERN = '^[a-z_][a-z0-9_]{0,62}$';
@@ -47,14 +41,7 @@ export const postgresqlValuesSpec = obj('Values of the postgresql chart.', {
     postgresql: 'PostgreSQL port.',
   }),
   persistence: persistenceSpec(),
-  resources: resourcesSpec(),
-  podSecurityContext: podSecurityContextSpec(),
-  containerSecurityContext: containerSecurityContextSpec(),
-  probes: probesSpec(),
-  extraEnv: extraEnvSpec(),
-  networkPolicy: networkPolicySpec(),
-  podDisruptionBudget: podDisruptionBudgetSpec(),
-  ...schedulingProperties(),
+  ...workloadProperties(),
 });
 
 export type PostgresqlValues = Static<typeof postgresqlValuesSpec>;

@@ -44,3 +44,38 @@ export function commonDefaults() {
 export function schedulingDefaults() {
   return { nodeSelector: {}, tolerations: [], affinity: {}, priorityClassName: '' };
 }
+
+/** Requests and limits of a container. */
+export interface ResourceDefaults {
+  requests: { cpu: string; memory: string };
+  limits: { cpu: string; memory: string };
+}
+
+/**
+ * Defaults of the keys `workloadProperties()` adds to a spec: the given resources, restricted security for the
+ * given uid, standard probe timings, and no extra env, NetworkPolicy, PodDisruptionBudget or scheduling constraint.
+ */
+export function workloadDefaults(uid: number, resources: ResourceDefaults) {
+  return {
+    resources,
+    ...restrictedSecurity(uid),
+    probes: standardProbes(),
+    extraEnv: [],
+    networkPolicy: { enabled: false, allowSameNamespace: true, extraFrom: [] },
+    podDisruptionBudget: { enabled: false, maxUnavailable: 1 },
+    ...schedulingDefaults(),
+  };
+}
+
+/** Defaults of `persistenceSpec()`: a ReadWriteOnce claim of `size`, kept on uninstall. */
+export function persistenceDefaults(size: string) {
+  return {
+    enabled: true,
+    size,
+    storageClass: '',
+    accessModes: ['ReadWriteOnce' as const],
+    existingClaim: '',
+    keepOnUninstall: true,
+    annotations: {},
+  };
+}

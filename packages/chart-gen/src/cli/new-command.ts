@@ -1,0 +1,46 @@
+import { charts } from '../charts';
+import { checkNewChartOptions, newChartFiles, type NewChartOptions } from '../scaffold/new-chart';
+import { applyDrift } from '../write';
+import { parseArgs, UsageError } from './args';
+import { findRoot } from './root';
+import type { Writer } from './writer';
+
+export const NEW_USAGE = `chart-gen new <name> --image <registry/repository:tag> --port <port> [--persistence <size>] [--data-path <path>]
+              [--credentials <name,...>] [--health-path <path>] [--description <text>] [--root <dir>]
+
+  Writes a chart definition (packages/chart-gen/src/charts/<name>.ts), lists it in charts/index.ts, and adds its Nx
+  project and a helm-unittest smoke suite under charts/<name>/. Then run \`npm run generate\` and commit.
+  --persistence <size>     keep data on a PersistentVolumeClaim of this size (e.g. 10Gi), mounted at --data-path (/data)
+  --credentials <names>    values read from a Secret, e.g. apiKey,dbPassword (env API_KEY, DB_PASSWORD)
+  --health-path <path>     HTTP path of the readiness and liveness probes (default /)`;
+
+export function newCommand(argv: string[], out: Writer, err: Writer): number {
+  const { positionals, flags } = parseArgs(argv, {
+    switches: [],
+    values: ['image', 'port', 'persistence', 'data-path', 'credentials', 'health-path', 'description', 'root'],
+  });
+  if (positionals.length !== 1) throw new UsageError('new takes exactly one chart name');
+  if (!flags.image) throw new UsageError('--image is required');
+  if (!flags.port) throw new UsageError('--port is required');
+  const root = findRoot(process.cwd(), flags.root);
+  const options: NewChartOptions = {
+    name: positionals[0]!,
+    image: flags.image,
+    port: Number(flags.port),
+    persistence: flags.persistence,
+    dataPath: flags['data-path'] ?? '/data',
+    credentials: flags.credentials ? flags.credentials.split(',').map((c) => c.trim()).filter(Boolean) : [],
+    healthPath: flags['health-path'] ?? '/',
+    description: flags.description,
+  };
+  const problems = checkNewChartOptions(options, charts.map((c) => c.name));
+  if (problems.length) {
+    err.write(`chart-gen: nothing written:\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
+    return 1;
+  }
+  const files = newChartFiles(root, options);
+  applyDrift(root, { changed: files, stale: [] });
+  for (const file of files) out.write(`  wrote  ${file.path}\n`);
+  out.write(`chart-gen: ${options.name} defined; run \`npm run generate\` to generate charts/${options.name}, then commit.\n`);
+  return 0;
+}

@@ -1,0 +1,141 @@
+import { webApplicationValuesSpec, type CredentialField } from '@chart-gen/schemas';
+import { secretEnv } from '../blocks/container';
+import { fullname, type ChartContext } from '../blocks/context';
+import { credentialsSecret } from '../blocks/credentials';
+import { ingress } from '../blocks/ingress';
+import { networkPolicy } from '../blocks/network-policy';
+import { notes, persistenceNote } from '../blocks/notes';
+import { podDisruptionBudget } from '../blocks/pdb';
+import { persistentVolumeClaim } from '../blocks/persistence';
+import { service } from '../blocks/service';
+import { dataVolume, emptyDirVolume, workload } from '../blocks/workload';
+import { commonDefaults, persistenceDefaults, workloadDefaults } from '../value-defaults';
+import type { ChartDefinition } from '../model';
+
+export interface WebApplicationCredential extends CredentialField {
+  /** Environment variable the application reads it from. */
+  env: string;
+  /** Default key in the Secret. */
+  key: string;
+}
+
+export interface WebApplicationOptions {
+  name: string;
+  description: string;
+  /** Chart version; bump it whenever the generated chart changes. */
+  version: string;
+  image: { registry: string; repository: string; tag: string };
+  /** The port the container serves HTTP on. */
+  port: number;
+  /** Path answering 200 when the application is healthy (probes). */
+  healthPath: string;
+  /** Data kept on a PersistentVolumeClaim, when the application has any. */
+  persistence?: { size: string; mountPath: string };
+  /** Secrets the application reads, by value name. */
+  credentials?: Record<string, WebApplicationCredential>;
+  /** uid the container runs as (restricted pod security). */
+  uid?: number;
+  /** Argo CD sync wave: after storage (0) by default. */
+  syncWave?: number;
+  home?: string;
+}
+
+/**
+ * A chart for a single-container HTTP application: Deployment, Service, optional Ingress, and the PVC and
+ * credentials Secret when asked for, with the same restricted defaults as every chart here. `chart-gen new` writes
+ * a definition calling this; grow it into a hand-made definition when the application needs more.
+ */
+export function webApplication(options: WebApplicationOptions): ChartDefinition {
+  const ctx: ChartContext = { chart: options.name };
+  const credentials = options.credentials ?? {};
+  const fields = Object.keys(credentials);
+  const spec = webApplicationValuesSpec({ name: options.name, persistence: Boolean(options.persistence), credentials });
+  const persistence = options.persistence;
+  const defaults: Record<string, unknown> = {
+    ...commonDefaults(),
+    image: { ...options.image, digest: '', pullPolicy: 'IfNotPresent' },
+    replicas: 1,
+    ...(fields.length
+      ? { auth: { existingSecret: '', secretKeys: Object.fromEntries(fields.map((f) => [f, credentials[f]!.key])) } }
+      : {}),
+    service: { type: 'ClusterIP', ports: { http: options.port }, annotations: {} },
+    ingress: { enabled: false, className: '', host: '', path: '/', pathType: 'Prefix', tls: { enabled: false, secretName: '' }, annotations: {} },
+    ...(persistence
+      ? {
+          persistence: persistenceDefaults(persistence.size),
+          dataPath: persistence.mountPath,
+        }
+      : {}),
+    ...workloadDefaults(options.uid ?? 1000, { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '512Mi' } }),
+  };
+  const probe = `httpGet:\n  path: ${options.healthPath}\n  port: http`;
+  return {
+    name: options.name,
+    version: options.version,
+    appVersion: options.image.tag,
+    description: options.description,
+    keywords: [options.name, 'mlops'],
+    home: options.home ?? `https://${options.image.registry}/${options.image.repository}`,
+    sources: [],
+    partOf: 'mlops',
+    syncWave: options.syncWave ?? 1,
+    values: { spec, defaults, examples: {} },
+    templates: {
+      'deployment.yaml': workload(ctx, {
+        kind: 'Deployment',
+        name: fullname(ctx),
+        component: 'server',
+        replicas: '.Values.replicas',
+        // One writer on a ReadWriteOnce volume: the old pod must stop before the new one mounts it.
+        strategy: persistence ? 'Recreate' : 'RollingUpdate',
+        checksums: fields.length ? ['secret.yaml'] : [],
+        containers: [
+          {
+            name: options.name,
+            image: '.Values.image',
+            ports: [{ name: 'http', port: String(options.port) }],
+            env: fields.map((field) => secretEnv(ctx, credentials[field]!.env, `.Values.auth.secretKeys.${field}`)).join('\n') || undefined,
+            extraEnv: true,
+            probes: { liveness: probe, readiness: probe },
+            resources: '.Values.resources',
+            securityContext: '.Values.containerSecurityContext',
+            volumeMounts: [
+              ...(persistence ? [{ name: 'data', mountPath: '{{ .Values.dataPath }}' }] : []),
+              { name: 'tmp', mountPath: '/tmp' },
+            ],
+          },
+        ],
+        volumes: [...(persistence ? [dataVolume(ctx, 'data')] : []), emptyDirVolume('tmp')],
+      }),
+      'service.yaml': service(ctx, {
+        name: fullname(ctx),
+        component: 'server',
+        selectsComponent: 'server',
+        ports: [{ name: 'http', port: '.Values.service.ports.http' }],
+      }),
+      'ingress.yaml': ingress(ctx, { name: fullname(ctx), component: 'server', servicePort: 'http' }),
+      ...(persistence ? { 'pvc.yaml': persistentVolumeClaim(ctx, { component: 'server' }) } : {}),
+      ...(fields.length ? { 'secret.yaml': credentialsSecret(ctx, { component: 'server', fields }) } : {}),
+      'networkpolicy.yaml': networkPolicy(ctx, { name: fullname(ctx), component: 'server', ports: [String(options.port)] }),
+      'pdb.yaml': podDisruptionBudget(ctx, { name: fullname(ctx), component: 'server' }),
+      'NOTES.txt': notes(`
+${options.name} is starting in namespace {{ .Release.Namespace }}.
+
+  In-cluster: http://${fullname(ctx)}.{{ .Release.Namespace }}.svc:{{ .Values.service.ports.http }}
+{{- if .Values.ingress.enabled }}
+  Outside:    http{{ if .Values.ingress.tls.enabled }}s{{ end }}://{{ .Values.ingress.host }}{{ .Values.ingress.path }}
+{{- end }}
+${persistence ? persistenceNote(ctx) : ''}
+`),
+    },
+    readme: {
+      overview: `${options.description}
+
+A Deployment \`${options.name}\` serving HTTP on port ${options.port} behind the Service \`${options.name}\`, with an
+optional Ingress${persistence ? `, data on the claim \`${options.name}-storage\` (${persistence.size}, mounted at \`${persistence.mountPath}\`)` : ''}${
+        fields.length ? `, and credentials from the Secret \`${options.name}-credentials\` or \`auth.existingSecret\`` : ''
+      }.`,
+      notes: '',
+    },
+  };
+}

@@ -1,0 +1,245 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import yaml from 'js-yaml';
+import { Application as ApplicationModel } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1';
+import { gpuOperator } from '../src/charts/gpu-operator';
+import { applications, argocdFiles, argocdTemplateArgs, type Application } from './support/argocd';
+import { copyWithoutDependencies, type ChartCopy } from './support/chart-copy';
+import { externalCases } from './support/charts';
+import { buildExternalDependencies } from './support/external-dependencies';
+import { helms, kindAndName, REPO_ROOT, run, type K8sObject } from './support/helm';
+import { hasKubernetesSchema, validateKubernetesObject } from './support/kube-schema';
+import { validatePrometheusRule } from './support/prometheus-rule';
+
+const chart = externalCases.find((c) => c.name === 'gpu-operator')!;
+const NAMESPACE = 'gpu-operator';
+const KUBE_VERSION = '1.32.0';
+const ENVIRONMENTS = ['dev', 'prod'];
+const ciFile = (name: string) => `${chart.dir}/ci/${name}-values.yaml`;
+const envFile = (env: string) => `${chart.dir}/values-${env}.yaml`;
+
+/** The Application fields this chart sets beyond what support/argocd types. */
+type GpuApplication = Application & {
+  spec: {
+    ignoreDifferences?: { group: string; kind: string; jsonPointers?: string[] }[];
+    syncPolicy: { managedNamespaceMetadata?: { labels?: Record<string, string> } };
+  };
+};
+const applicationNamed = (name: string) => applications().find(({ app }) => app.metadata.name === name)!.app as GpuApplication;
+const syncWave = (app: Application) => Number(app.metadata.annotations?.['argocd.argoproj.io/sync-wave']);
+
+function template(helm: string, chartDir: string, args: string[]): string {
+  const result = run(helm, ['template', 'gpu-operator', chartDir, '--namespace', NAMESPACE, '--kube-version', KUBE_VERSION, ...args]);
+  if (result.status !== 0) throw new Error(`helm template ${chartDir} failed:\n${result.stderr}`);
+  return result.stdout;
+}
+
+const objectsOf = (text: string) => yaml.loadAll(text).filter(Boolean) as K8sObject[];
+
+/** Built-in kinds against the Kubernetes API schema; the PrometheusRule (a CRD kind) against its CRD's shape. */
+function validateObject(object: K8sObject): void {
+  if (object.kind === 'PrometheusRule') validatePrometheusRule(object);
+  else validateKubernetesObject(object);
+}
+
+describe('gpu-operator Argo CD Applications', () => {
+  it('are generated per environment beside the umbrella, not under components/ (the umbrella does not install it)', () => {
+    const files = argocdFiles().map((f) => f.file);
+    expect(files).toEqual(expect.arrayContaining(ENVIRONMENTS.map((env) => `argocd-apps/${env}/gpu-operator.yaml`)));
+    expect(files.filter((file) => file.includes('components/gpu-operator'))).toEqual([]);
+  });
+
+  describe.each(ENVIRONMENTS)('%s', (env) => {
+    const app = () => applicationNamed(`gpu-operator-${env}`);
+
+    it('installs into namespace gpu-operator, created with the privileged Pod Security level', () => {
+      expect(app().spec.destination.namespace).toBe(NAMESPACE);
+      expect(app().spec.syncPolicy.syncOptions).toContain('CreateNamespace=true');
+      expect(app().spec.syncPolicy.managedNamespaceMetadata).toEqual({ labels: { 'pod-security.kubernetes.io/enforce': 'privileged' } });
+    });
+
+    it('syncs server-side', () => expect(app().spec.syncPolicy.syncOptions).toContain('ServerSideApply=true'));
+
+    it('syncs in wave -1, before the MLOps stack of the same environment', () => {
+      expect(syncWave(app())).toBe(-1);
+      expect(syncWave(app())).toBeLessThan(syncWave(applicationNamed(`mlops-stack-${env}`)));
+    });
+
+    it("ignores exactly the definition's rewritten fields, each a JSON pointer", () => {
+      const ignored = app().spec.ignoreDifferences ?? [];
+      expect(ignored).toEqual(gpuOperator.argocd?.ignoreDifferences);
+      expect(ignored.map((entry) => `${entry.group}/${entry.kind}`)).toEqual(['nvidia.com/ClusterPolicy', 'apiextensions.k8s.io/CustomResourceDefinition']);
+      for (const entry of ignored) for (const pointer of entry.jsonPointers ?? []) expect(pointer).toMatch(/^(\/[^/]+)+$/);
+    });
+
+    it('validates against the Argo CD CRD schema, which rejects a malformed ignoreDifferences', () => {
+      expect(() => new ApplicationModel(app() as never).validate()).not.toThrow();
+      const broken = JSON.parse(JSON.stringify(app()));
+      broken.spec.ignoreDifferences[0].jsonPointers = '/spec/cdi/default';
+      expect(() => new ApplicationModel(broken).validate()).toThrow(/jsonPointers/);
+    });
+  });
+});
+
+describe('gpu-operator Chart.yaml and Chart.lock', () => {
+  const read = (file: string) => yaml.load(fs.readFileSync(path.join(REPO_ROOT, chart.dir, file), 'utf8')) as Record<string, unknown>;
+
+  it("pin NVIDIA's chart to an exact version, behind gpu-operator.enabled", () => {
+    const pinned = { name: 'gpu-operator', version: 'v25.10.1', repository: 'https://helm.ngc.nvidia.com/nvidia' };
+    expect(read('Chart.yaml').dependencies).toEqual([{ ...pinned, condition: 'gpu-operator.enabled' }]);
+    expect(read('Chart.lock').dependencies).toEqual([pinned]);
+    expect(read('Chart.lock').digest).toMatch(/^sha256:[a-f0-9]{64}$/);
+  });
+});
+
+// helm template and helm lint refuse a chart whose declared dependency is missing from charts/ (whatever its
+// condition), and NVIDIA's chart cannot be downloaded offline. These tests render a temporary copy with the
+// dependency taken out of Chart.yaml and Chart.lock: the chart's own templates, checked by its own schema.
+describe.each(helms())("%s: gpu-operator's own templates", (_, helm) => {
+  let copy: ChartCopy;
+  beforeAll(() => {
+    copy = copyWithoutDependencies(chart.dir);
+  });
+  afterAll(() => copy.remove());
+
+  const objects = (args: string[] = []) => objectsOf(template(helm, copy.dir, args));
+
+  it('lints --strict with the defaults', () => {
+    const result = run(helm, ['lint', '--strict', copy.dir]);
+    expect(result.stderr + result.stdout).toContain('1 chart(s) linted, 0 chart(s) failed');
+  });
+
+  it.each(chart.valuesFiles)('lints --strict with %s', (file) => {
+    const result = run(helm, ['lint', '--strict', copy.dir, '--values', file]);
+    expect(result.stderr + result.stdout).toContain('1 chart(s) linted, 0 chart(s) failed');
+  });
+
+  it.each([
+    ['the defaults', [], ['Pod/gpu-operator-smoke-test']],
+    [ciFile('time-slicing'), [ciFile('time-slicing')], ['ConfigMap/time-slicing-config', 'Pod/gpu-operator-smoke-test']],
+    [ciFile('alerts'), [ciFile('alerts')], ['Pod/gpu-operator-smoke-test', 'PrometheusRule/gpu-operator-gpu-health']],
+    [ciFile('preinstalled-driver'), [ciFile('preinstalled-driver')], ['Pod/gpu-operator-smoke-test']],
+    [envFile('dev'), [envFile('dev')], ['ConfigMap/time-slicing-config', 'Pod/gpu-operator-smoke-test']],
+    [envFile('prod'), [envFile('prod')], ['Pod/gpu-operator-smoke-test', 'PrometheusRule/gpu-operator-gpu-health']],
+  ] as [string, string[], string[]][])('renders exactly its objects with %s', (_, files, expected) => {
+    expect(kindAndName(objects(files.flatMap((file) => ['--values', file])))).toEqual(expected);
+  });
+
+  it('renders the same bytes twice', () => {
+    const args = ['--values', ciFile('time-slicing'), '--values', ciFile('alerts')];
+    expect(template(helm, copy.dir, args)).toBe(template(helm, copy.dir, args));
+  });
+
+  it.each(['defaults', ...chart.valuesFiles])('renders valid objects in namespace gpu-operator with the standard labels (%s)', (file) => {
+    const rendered = objects(file === 'defaults' ? [] : ['--values', file]);
+    expect(rendered.length).toBeGreaterThan(0);
+    for (const object of rendered) {
+      validateObject(object);
+      expect({ object: object.metadata.name, namespace: object.metadata.namespace }).toEqual({ object: object.metadata.name, namespace: NAMESPACE });
+      expect(object.metadata.labels).toMatchObject({ 'app.kubernetes.io/name': 'gpu-operator', 'app.kubernetes.io/instance': 'gpu-operator' });
+    }
+  });
+
+  it('the PrometheusRule check rejects what the CRD would reject', () => {
+    const rule = objects(['--values', ciFile('alerts')]).find((o) => o.kind === 'PrometheusRule')!;
+    const broken = JSON.parse(JSON.stringify(rule));
+    broken.spec.groups[0].rules[0].for = 'ten minutes';
+    delete broken.spec.groups[0].rules[1].expr;
+    expect(() => validatePrometheusRule(broken)).toThrow(/rules\[0\]\.for: ten minutes is not a duration; .*rules\[1\]\.expr/);
+  });
+
+  it.each(ENVIRONMENTS)('renders the %s Application as Argo CD does: identical twice, valid, in its destination namespace', (env) => {
+    const app = applicationNamed(`gpu-operator-${env}`);
+    const local = { ...app, spec: { ...app.spec, source: { ...app.spec.source, path: copy.dir } } };
+    const renderAsArgo = () => {
+      const result = run(helm, argocdTemplateArgs(local, KUBE_VERSION));
+      if (result.status !== 0) throw new Error(result.stderr);
+      return result.stdout;
+    };
+    const text = renderAsArgo();
+    expect(renderAsArgo()).toBe(text);
+    for (const object of objectsOf(text)) {
+      validateObject(object);
+      expect(object.metadata.namespace).toBe(app.spec.destination.namespace);
+    }
+  });
+
+  describe('its schema, through helm', () => {
+    it.each([
+      ['a wrong MIG strategy', ['--set', 'gpu-operator.mig.strategy=auto'], /at '\/gpu-operator\/mig\/strategy'.*'none', 'single', 'mixed'/],
+      ['a negative replica count', ['--set', 'timeSlicing.replicasPerGpu=-2'], /at '\/timeSlicing\/replicasPerGpu'.*minimum/],
+      ['one replica per GPU (no sharing)', ['--set', 'timeSlicing.replicasPerGpu=1'], /at '\/timeSlicing\/replicasPerGpu'.*minimum/],
+      ['an unknown key of ours', ['--set', 'replicaCount=2'], /additional properties 'replicaCount' not allowed/],
+      ['an unknown nested key of ours', ['--set', 'smokeTest.imagee.tag=x'], /at '\/smokeTest'.*additional properties 'imagee' not allowed/],
+      ['a wrong type for a typed upstream key', ['--set', 'gpu-operator.driver.enabled=maybe'], /at '\/gpu-operator\/driver\/enabled'.*want boolean/],
+      ['a driver that is not pinned', ['--set', 'gpu-operator.driver.version=latest'], /at '\/gpu-operator\/driver\/version'.*does not match pattern/],
+      ['the smoke test image tag latest', ['--set', 'smokeTest.image.tag=latest'], /at '\/smokeTest\/image\/tag'/],
+    ])('refuses %s, naming the key', (_, args, message) => {
+      const result = run(helm, ['template', 'gpu-operator', copy.dir, ...args]);
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toContain("values don't meet the specifications of the schema");
+      expect(result.stderr).toMatch(message);
+    });
+
+    it("passes NVIDIA's keys it does not type through unvalidated, at the top and under typed keys", () => {
+      const upstreamOnly = [
+        'gpu-operator.cdi.enabled=true',
+        'gpu-operator.validator.plugin.env[0].name=WITH_WORKLOAD',
+        'gpu-operator.driver.useOpenKernelModules=true',
+        'gpu-operator.devicePlugin.config.data.extra=version: v1',
+        'gpu-operator.operator.upgradeCRD=false',
+      ];
+      const result = run(helm, ['template', 'gpu-operator', copy.dir, ...upstreamOnly.flatMap((value) => ['--set', value])]);
+      expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+    });
+
+    it('refuses time-slicing the device plugin would not read, saying what to set', () => {
+      const result = run(helm, ['template', 'gpu-operator', copy.dir, '--set', 'timeSlicing.enabled=true']);
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toContain('gpu-operator: timeSlicing.enabled needs gpu-operator.devicePlugin.config.name=time-slicing-config');
+    });
+  });
+});
+
+// The full wrapper, NVIDIA's chart included, needs helm.ngc.nvidia.com. Offline the download fails at the network
+// and these tests are skipped, saying so; any other build failure (a Chart.lock helm refuses) fails the suite.
+describe("gpu-operator with NVIDIA's chart", () => {
+  const [, firstHelm] = helms()[0]!;
+  const build = buildExternalDependencies(firstHelm, chart.dir);
+  const canDownload = build.built;
+  if (!canDownload && build.offline) {
+    console.log(`skipped: the full gpu-operator render, because NVIDIA's chart cannot be downloaded here (no network):\n${build.output.trim()}`);
+  }
+  afterAll(() => build.copy.remove());
+
+  it('builds its dependency from the committed Chart.lock, unless the repository is unreachable', () => {
+    if (build.built) expect(fs.readdirSync(path.join(build.copy.dir, 'charts'))).toEqual(['gpu-operator-v25.10.1.tgz']);
+    else expect({ offline: build.offline, output: build.output }).toEqual({ offline: true, output: expect.any(String) });
+  });
+
+  describe.each(helms())('%s', (_, helm) => {
+    const full = (env: string) => objectsOf(template(helm, build.copy.dir, ['--values', envFile(env), '--include-crds']));
+
+    (canDownload ? it : it.skip)('dev: the ClusterPolicy reads the time-slicing ConfigMap and installs no driver', () => {
+      const objects = full('dev');
+      const policy = objects.find((o) => o.kind === 'ClusterPolicy') as K8sObject & {
+        spec: { driver: { enabled: boolean }; devicePlugin: { config?: { name: string; default: string } } };
+      };
+      expect(policy).toBeDefined();
+      expect(policy.spec.driver.enabled).toBe(false);
+      expect(policy.spec.devicePlugin.config).toEqual({ name: 'time-slicing-config', default: 'any' });
+      expect(kindAndName(objects)).toEqual(expect.arrayContaining(['ConfigMap/time-slicing-config', 'Deployment/gpu-operator']));
+    });
+
+    (canDownload ? it : it.skip)('prod: every object valid where a schema is known, the pinned driver in the ClusterPolicy', () => {
+      const objects = full('prod');
+      const policy = objects.find((o) => o.kind === 'ClusterPolicy') as K8sObject & { spec: { driver: { enabled: boolean; version: string } } };
+      expect(policy.spec.driver).toMatchObject({ enabled: true, version: '580.95.05' });
+      for (const object of objects) {
+        if (object.kind === 'PrometheusRule') validatePrometheusRule(object);
+        else if (hasKubernetesSchema(object)) validateKubernetesObject(object);
+        else expect(object.metadata.name).toMatch(/^[a-z0-9]([-.a-z0-9]*[a-z0-9])?$/);
+      }
+    });
+  });
+});

@@ -1,0 +1,40 @@
+import { int, obj, str, type TObject, type TProperties } from '../kit';
+import { commonProperties } from '../blocks/common';
+import { credentialsSpec, type CredentialField } from '../blocks/credentials';
+import { imageSpec } from '../blocks/image';
+import { ingressSpec } from '../blocks/ingress';
+import { persistenceSpec } from '../blocks/persistence';
+import { serviceSpec } from '../blocks/service';
+import { workloadProperties } from '../blocks/workload';
+
+export interface WebApplicationSpecOptions {
+  /** Chart name, for descriptions. */
+  name: string;
+  /** Keep data on a PersistentVolumeClaim. */
+  persistence: boolean;
+  /** Credentials the application reads from a Secret, by value name. */
+  credentials: Record<string, CredentialField>;
+}
+
+/** Values of a single-container HTTP application: the shape `chart-gen new` starts every application from. */
+export function webApplicationValuesSpec(options: WebApplicationSpecOptions): TObject<TProperties> {
+  const credentials: TProperties = {};
+  if (Object.keys(options.credentials).length) {
+    credentials.auth = credentialsSpec(`Credentials of ${options.name}, read from a Secret.`, options.credentials);
+  }
+  const persistence: TProperties = {};
+  if (options.persistence) {
+    persistence.persistence = persistenceSpec();
+    persistence.dataPath = str('Where the data volume is mounted in the container.', { pattern: '^/' });
+  }
+  return obj(`Values of the ${options.name} chart.`, {
+    ...commonProperties(),
+    image: imageSpec(`${options.name} image.`),
+    replicas: int('Pod replicas.', { minimum: 0 }),
+    ...credentials,
+    service: serviceSpec(`Service of ${options.name}.`, { http: 'HTTP port.' }),
+    ingress: ingressSpec(),
+    ...persistence,
+    ...workloadProperties(),
+  });
+}
