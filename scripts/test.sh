@@ -42,6 +42,6 @@ status=0
 npx jest --ci --json --outputFile="$results" "$@" || status=$?
 node -e '
   const r = require(process.argv[1]);
-  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`);
 ' "$PWD/$results"
 exit "$status"

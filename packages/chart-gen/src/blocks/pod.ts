@@ -3,10 +3,21 @@ import { container, type ContainerOptions } from './container';
 import { includeBlock, indent, lines } from './text';
 
 /** A values key placed in the pod spec as it is, when set. */
-const passThrough = (key: string, valuesPath: string) =>
-  [`{{- with ${valuesPath} }}`, `${key}:`, '  {{- toYaml . | nindent 2 }}', '{{- end }}'].join('\n');
+function passThrough(key: PodSetting, settings: string): string {
+  const value = SCALAR_SETTINGS.includes(key) ? [`${key}: {{ . }}`] : [`${key}:`, '  {{- toYaml . | nindent 2 }}'];
+  return [`{{- with ${settings}.${key} }}`, ...value, '{{- end }}'].join('\n');
+}
+
+/** Pod spec keys taken from values as they are, when set. */
+export type PodSetting = 'priorityClassName' | 'runtimeClassName' | 'nodeSelector' | 'tolerations' | 'affinity';
+
+const SCALAR_SETTINGS: PodSetting[] = ['priorityClassName', 'runtimeClassName'];
 
 export interface PodSpecOptions {
+  /** Values path holding podSecurityContext and the pod settings (default `.Values`). */
+  settings?: string;
+  /** Which pod settings the values hold (default: priorityClassName, nodeSelector, tolerations, affinity). */
+  podSettings?: PodSetting[];
   initContainers?: ContainerOptions[];
   containers: ContainerOptions[];
   /** Pod volumes, as YAML list items at indent 0. */
@@ -30,19 +41,15 @@ function initContainers(ctx: ChartContext, items: ContainerOptions[]): string | 
  * the API server or need link variables), the pod security context and the scheduling values, then the containers.
  */
 export function podSpec(ctx: ChartContext, options: PodSpecOptions): string {
+  const settings = options.settings ?? '.Values';
   return lines(
     ...(options.head ?? []),
     includeBlock(`include "${helper(ctx, 'images', 'pullSecrets')}" $`, 0),
     'automountServiceAccountToken: false',
     'enableServiceLinks: false',
-    '{{- with .Values.priorityClassName }}',
-    'priorityClassName: {{ . }}',
-    '{{- end }}',
     'securityContext:',
-    '  {{- toYaml .Values.podSecurityContext | nindent 2 }}',
-    passThrough('nodeSelector', '.Values.nodeSelector'),
-    passThrough('tolerations', '.Values.tolerations'),
-    passThrough('affinity', '.Values.affinity'),
+    `  {{- toYaml ${settings}.podSecurityContext | nindent 2 }}`,
+    ...(options.podSettings ?? ['priorityClassName', 'nodeSelector', 'tolerations', 'affinity']).map((key) => passThrough(key, settings)),
     initContainers(ctx, options.initContainers ?? []),
     'containers:',
     ...options.containers.map((c) => indent(container(ctx, c), 2)),

@@ -1,7 +1,8 @@
-import { helper, type ChartContext } from './context';
-import { container, type ContainerOptions } from './container';
+import type { ChartContext } from './context';
+import type { ContainerOptions } from './container';
 import { metadata } from './metadata';
-import { generatedHeader, includeBlock, indent, lines } from './text';
+import { podSpec } from './pod';
+import { generatedHeader, indent, lines } from './text';
 
 export interface TestPodOptions {
   /** Object name expression. */
@@ -24,28 +25,13 @@ export interface TestPodOptions {
  * Pod stays for `kubectl logs`. Argo CD ignores test hooks: it never creates this Pod.
  */
 export function testPod(ctx: ChartContext, options: TestPodOptions): string {
-  const s = options.settings;
-  const podSpec = lines(
-    'restartPolicy: Never',
-    includeBlock(`include "${helper(ctx, 'images', 'pullSecrets')}" $`, 0),
-    'automountServiceAccountToken: false',
-    'enableServiceLinks: false',
-    `{{- with ${s}.runtimeClassName }}`,
-    'runtimeClassName: {{ . }}',
-    '{{- end }}',
-    'securityContext:',
-    `  {{- toYaml ${s}.podSecurityContext | nindent 2 }}`,
-    `{{- with ${s}.nodeSelector }}`,
-    'nodeSelector:',
-    '  {{- toYaml . | nindent 2 }}',
-    '{{- end }}',
-    `{{- with ${s}.tolerations }}`,
-    'tolerations:',
-    '  {{- toYaml . | nindent 2 }}',
-    '{{- end }}',
-    'containers:',
-    indent(container(ctx, options.container), 2),
-  ).trimEnd();
+  const pod = podSpec(ctx, {
+    head: ['restartPolicy: Never'],
+    settings: options.settings,
+    podSettings: ['runtimeClassName', 'nodeSelector', 'tolerations'],
+    containers: [options.container],
+    volumes: [],
+  });
   return lines(
     generatedHeader(),
     `{{- if ${options.when} }}`,
@@ -58,7 +44,7 @@ export function testPod(ctx: ChartContext, options: TestPodOptions): string {
       annotations: ['helm.sh/hook: test', 'helm.sh/hook-delete-policy: before-hook-creation,hook-succeeded'],
     }),
     'spec:',
-    indent(podSpec, 2),
+    indent(pod, 2),
     '{{- end }}',
   );
 }
