@@ -1,5 +1,6 @@
 import Ajv from 'ajv';
-import { minioValuesSpec, postgresqlValuesSpec, QUANTITY_PATTERN, imageSpec, quantity, obj } from './index';
+import * as schemas from './index';
+import { QUANTITY_PATTERN, imageSpec, quantity, obj } from './index';
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 const accepts = (schema: object, value: unknown) => ajv.validate(schema, value);
@@ -58,10 +59,16 @@ function undocumented(node: Record<string, unknown>, path: string): string[] {
   return missing;
 }
 
-describe.each([
-  ['minio', minioValuesSpec],
-  ['postgresql', postgresqlValuesSpec],
-])('%s values spec', (_, spec) => {
+/** Every chart's values spec the package exports (minioValuesSpec, mlflowValuesSpec …). */
+const chartSpecs = Object.entries(schemas).filter(([name, value]) => name.endsWith('ValuesSpec') && typeof value === 'object');
+
+it('exports the values spec of every chart', () => {
+  expect(chartSpecs.map(([name]) => name).sort()).toEqual(
+    expect.arrayContaining(['gpuOperatorValuesSpec', 'minioValuesSpec', 'mlflowValuesSpec', 'mlopsStackValuesSpec', 'postgresqlValuesSpec']),
+  );
+});
+
+describe.each(chartSpecs)('%s', (_, spec) => {
   it('describes every key', () => {
     expect(undocumented(spec as unknown as Record<string, unknown>, '')).toEqual([]);
   });
