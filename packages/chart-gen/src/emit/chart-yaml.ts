@@ -1,4 +1,5 @@
 import type { ChartDefinition } from '../model';
+import { artifactHubAnnotations } from './artifacthub';
 import { yamlHeader } from './header';
 import { toYaml } from './yaml';
 
@@ -33,6 +34,7 @@ export function chartYaml(def: ChartDefinition): string {
     home: def.home,
     sources: def.sources,
     ...(chartDependencies(def).length ? { dependencies: chartDependencies(def) } : {}),
+    annotations: artifactHubAnnotations(def),
   };
   // js-yaml leaves a version such as 17.6 unquoted only when it is a string that cannot be read as a number;
   // Helm wants appVersion quoted either way, so force it.

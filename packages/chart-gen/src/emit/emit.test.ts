@@ -29,6 +29,15 @@ describe.each(charts.map((chart) => [chart.name, chart] as const))('%s', (_, cha
       expect(parsed.name).toBe(chart.name);
       expect(parsed.version).toMatch(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/);
     });
+    it('carries Artifact Hub annotations: every default image, the license, the links', () => {
+      const annotations = parsed.annotations as Record<string, string>;
+      expect(annotations['artifacthub.io/license']).toBe('Apache-2.0');
+      expect(yaml.load(annotations['artifacthub.io/links'])).toContainEqual({ name: 'Home', url: chart.home });
+      const images = JSON.stringify(yaml.load(annotations['artifacthub.io/images'] ?? '[]'));
+      for (const match of JSON.stringify(chart.values.defaults).matchAll(/"repository":"([^"]+)","tag":"([^"]+)"/g)) {
+        expect(images).toContain(`${match[1]}:${match[2]}`);
+      }
+    });
     it('quotes appVersion', () => {
       expect(text).toContain(`appVersion: "${chart.appVersion}"`);
       expect(parsed.appVersion).toBe(chart.appVersion);
