@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set-up step two: every test. Installs what it needs (npm dependencies, the pinned helm 4, helm 3 and
-# helm-unittest), regenerates the charts, proves the committed output is what the definitions generate, then runs
+# helm-unittest, Debian's docker-registry), regenerates the charts, proves the committed output is what the definitions generate, then runs
 # the unit tests, the helm lint/template/schema tests and the helm-unittest suites under jest.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -18,9 +18,16 @@ while IFS='=' read -r name path; do
   echo "$name: $path"
 done < <(bash tools/install-tools.sh)
 
+bash scripts/ensure-registry.sh
+
 echo "== generate"
 npx nx run-many -t generate --output-style=static
 node packages/chart-gen/dist/cli.js generate --check
+# A chart whose packaged content changed since the base must carry a higher version (the base must exist).
+version_base=${CHART_GEN_VERSION_BASE:-HEAD~1}
+if git rev-parse --verify --quiet "$version_base^{commit}" >/dev/null; then
+  node packages/chart-gen/dist/cli.js check-versions --base "$version_base"
+fi
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   drift=$(git status --porcelain -- charts argocd-apps)
   if [ -n "$drift" ]; then

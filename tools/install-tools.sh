@@ -3,8 +3,9 @@
 # so every clone on this machine shares one build. Already-built versions are skipped; a binary on PATH that
 # reports the pinned version is linked instead of built.
 #
-#   tools/install-tools.sh            ensure all tools, then print one "name=path" line per tool
-#   tools/install-tools.sh --quiet    ensure all tools, print nothing
+#   tools/install-tools.sh                ensure all tools, then print one "name=path" line per tool
+#   tools/install-tools.sh --quiet        ensure all tools, print nothing
+#   tools/install-tools.sh --print helm4  ensure all tools, print the path of one (helm4, helm3, helm-unittest)
 #
 # CHART_GEN_TOOLS_DIR overrides the cache (default: ${XDG_CACHE_HOME:-~/.cache}/chart-gen/tools).
 set -euo pipefail
@@ -13,8 +14,13 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=versions.env
 source "$here/versions.env"
 cache=${CHART_GEN_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/chart-gen/tools}
-quiet=false
-[ "${1:-}" = "--quiet" ] && quiet=true
+mode=all
+case "${1:-}" in
+  --quiet) mode=quiet ;;
+  --print) mode=print; wanted=${2:?--print needs a tool name: helm4, helm3 or helm-unittest} ;;
+  "") ;;
+  *) echo "install-tools: unknown argument $1" >&2; exit 2 ;;
+esac
 
 log() { echo "install-tools: $*" >&2; }
 fail() { log "error: $*"; exit 1; }
@@ -110,6 +116,13 @@ command -v go >/dev/null || [ -d "$cache" ] || fail "Go is needed to build the p
 helm4=$(ensure_helm 4 "$HELM4_VERSION")
 helm3=$(ensure_helm 3 "$HELM3_VERSION")
 untt=$(ensure_unittest "$HELM_UNITTEST_VERSION")
-if ! $quiet; then
-  printf 'helm4=%s\nhelm3=%s\nhelm-unittest=%s\n' "$helm4" "$helm3" "$untt"
-fi
+case "$mode" in
+  all) printf 'helm4=%s\nhelm3=%s\nhelm-unittest=%s\n' "$helm4" "$helm3" "$untt" ;;
+  print)
+    case "$wanted" in
+      helm4) echo "$helm4" ;;
+      helm3) echo "$helm3" ;;
+      helm-unittest) echo "$untt" ;;
+      *) fail "unknown tool $wanted; known: helm4, helm3, helm-unittest" ;;
+    esac ;;
+esac

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { UsageError } from './cli/args';
+import { CHECK_VERSIONS_USAGE, checkVersionsCommand } from './cli/check-versions-command';
 import { GENERATE_USAGE, generateCommand } from './cli/generate-command';
 import { NEW_USAGE, newCommand } from './cli/new-command';
+import { PUBLISH_USAGE, publishCommand } from './cli/publish-command';
 import { SettingsError } from './cli/settings-file';
 import type { Writer } from './cli/writer';
 import { InvalidValuesError } from './generate';
@@ -9,11 +11,13 @@ import { UnknownChartError } from './generate-all';
 
 export type { Writer } from './cli/writer';
 
-const USAGE = `usage:\n  ${GENERATE_USAGE}\n\n  ${NEW_USAGE}`;
+const USAGE = `usage:\n  ${[GENERATE_USAGE, NEW_USAGE, PUBLISH_USAGE, CHECK_VERSIONS_USAGE].join('\n\n  ')}`;
 
 const COMMANDS: Record<string, (argv: string[], out: Writer, err: Writer) => number> = {
   generate: generateCommand,
   new: newCommand,
+  publish: publishCommand,
+  'check-versions': checkVersionsCommand,
 };
 
 /** Runs the CLI; returns the exit code (0 ok, 1 drift or invalid input, 2 usage). */

@@ -14,6 +14,7 @@ export function helmignore(): string {
 .idea/
 .vscode/
 tests/
+project.json
 ci/
 `;
 }

@@ -90,7 +90,7 @@ function projectJson(name: string): string {
     $schema: '../../node_modules/nx/schemas/project-schema.json',
     projectType: 'application',
     implicitDependencies: ['chart-gen'],
-    targets: { generate: { command: `node packages/chart-gen/dist/cli.js generate ${name}` } },
+    targets: { generate: { command: `node packages/chart-gen/dist/cli.js generate ${name}` }, package: {} },
   };
   return `${JSON.stringify(project, null, 2)}\n`;
 }

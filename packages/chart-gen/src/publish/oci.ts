@@ -1,0 +1,77 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { sha256, type ChartPackage } from './packages';
+
+/** Runs helm with arguments; returns its exit status and output. */
+export type HelmRunner = (args: string[]) => { status: number | null; stdout: string; stderr: string };
+
+export type Outcome = 'published' | 'skipped' | 'failed';
+
+export interface PublishResult {
+  chart: string;
+  version: string;
+  outcome: Outcome;
+  detail: string;
+}
+
+export interface OciOptions {
+  /** oci://host[:port]/path */
+  url: string;
+  /** Talk HTTP instead of HTTPS (a registry on localhost). */
+  plainHttp: boolean;
+  /** Replace a published version whose content differs. */
+  force: boolean;
+}
+
+const NOT_FOUND = /not found|manifest unknown|name unknown|404/i;
+
+/**
+ * The published package of a chart version, downloaded to a temporary folder, or null when the registry has no
+ * such version. Any other failure (unreachable, unauthorized) is thrown with helm's own words.
+ */
+function fetchPublished(helm: HelmRunner, pkg: ChartPackage, options: OciOptions): string | null {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chart-gen-oci-'));
+  const args = ['pull', `${options.url}/${pkg.name}`, '--version', pkg.version, '--destination', dir];
+  const result = helm(options.plainHttp ? [...args, '--plain-http'] : args);
+  if (result.status === 0) return fs.readdirSync(dir).map((file) => path.join(dir, file))[0] ?? null;
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (NOT_FOUND.test(result.stderr)) return null;
+  throw new Error(result.stderr.trim() || `helm pull exited ${result.status}`);
+}
+
+/**
+ * Pushes one package with `helm push`, unless the same version is there already: identical content is skipped,
+ * different content refused unless `force` (a version, once published, must keep meaning the same chart).
+ */
+export function publishToOci(helm: HelmRunner, pkg: ChartPackage, options: OciOptions): PublishResult {
+  const base = { chart: pkg.name, version: pkg.version };
+  if (!options.url.startsWith('oci://')) return { ...base, outcome: 'failed', detail: `${options.url} is not an oci:// URL` };
+  let published: string | null;
+  try {
+    published = fetchPublished(helm, pkg, options);
+  } catch (error) {
+    return { ...base, outcome: 'failed', detail: `cannot read ${options.url}: ${(error as Error).message}` };
+  }
+  if (published) {
+    const same = sha256(published) === sha256(pkg.file);
+    fs.rmSync(path.dirname(published), { recursive: true, force: true });
+    if (same) return { ...base, outcome: 'skipped', detail: 'already published with the same content' };
+    if (!options.force) {
+      return { ...base, outcome: 'failed', detail: `${pkg.version} is published with different content; bump the chart version (or --force)` };
+    }
+  }
+  const args = ['push', pkg.file, options.url];
+  const result = helm(options.plainHttp ? [...args, '--plain-http'] : args);
+  if (result.status !== 0) return { ...base, outcome: 'failed', detail: result.stderr.trim() || `helm push exited ${result.status}` };
+  const digest = /Digest: (sha256:[a-f0-9]+)/.exec(result.stdout + result.stderr)?.[1];
+  return { ...base, outcome: 'published', detail: `${options.url}/${pkg.name}:${pkg.version}${digest ? ` (${digest})` : ''}` };
+}
+
+/** One line per chart and a count per outcome. */
+export function summary(results: PublishResult[]): string {
+  const lines = results.map((r) => `  ${r.outcome.padEnd(9)} ${r.chart} ${r.version}: ${r.detail}`);
+  const count = (outcome: Outcome) => results.filter((r) => r.outcome === outcome).length;
+  lines.push(`${count('published')} published, ${count('skipped')} skipped, ${count('failed')} failed`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Packages one generated chart into dist/charts/<name>-<version>.tgz with the pinned helm 4. An umbrella's
+# subcharts are built into its charts/ first (helm dependency build), so the package carries them and Chart.lock.
+#
+#   scripts/package-chart.sh <chart> [output folder, default dist/charts]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+chart=${1:?usage: scripts/package-chart.sh <chart> [output folder]}
+out=${2:-dist/charts}
+[ -f "charts/$chart/Chart.yaml" ] || { echo "package-chart: no chart charts/$chart" >&2; exit 2; }
+helm=$(bash tools/install-tools.sh --print helm4)
+if grep -q '^dependencies:' "charts/$chart/Chart.yaml"; then
+  "$helm" dependency build "charts/$chart" >&2
+fi
+mkdir -p "$out"
+"$helm" package "charts/$chart" --destination "$out"

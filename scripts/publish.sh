@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Packages every chart (npx nx run-many -t package) and publishes the packages to an OCI registry with the pinned
+# helm 4. Arguments go to `chart-gen publish`, e.g.:
+#
+#   scripts/publish.sh oci://registry.example.com/mlops
+#   scripts/publish.sh oci://127.0.0.1:5000/charts --plain-http
+#
+# Registry credentials come from `helm registry login` (or the Docker config helm reads).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export NX_DAEMON=${NX_DAEMON:-false} NX_NO_CLOUD=true
+[ $# -gt 0 ] || { echo "usage: scripts/publish.sh oci://<registry>/<path> [--plain-http] [--force]" >&2; exit 2; }
+bash scripts/ensure-deps.sh
+npx nx run-many -t package --output-style=static >&2
+HELM=$(bash tools/install-tools.sh --print helm4) node packages/chart-gen/dist/cli.js publish "$@"
