@@ -102,7 +102,8 @@ ensure_unittest() {
   if [ ! -x "$dir/untt" ]; then
     mkdir -p "$dir"
     on_path=$(command -v untt || true)
-    if [ -n "$on_path" ] && "$on_path" --help 2>&1 | grep -q "$version"; then
+    # untt prints no version; a Go binary's build info names its module version.
+    if [ -n "$on_path" ] && go version -m "$on_path" 2>/dev/null | grep -Eq "mod[[:space:]]+github.com/helm-unittest/helm-unittest[[:space:]]+$version"; then
       log "using helm-unittest $version from $on_path"
       ln -sf "$on_path" "$dir/untt"
     else
