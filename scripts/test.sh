@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set-up step two: every test. Installs what it needs (npm dependencies, the pinned helm 4, helm 3 and
-# helm-unittest, Debian's docker-registry), regenerates the charts, proves the committed output is what the definitions generate, then runs
+# helm-unittest, Debian's docker-registry and PostgreSQL server), regenerates the charts, proves the committed output is what the definitions generate, then runs
 # the unit tests, the helm lint/template/schema tests and the helm-unittest suites under jest.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -19,6 +19,8 @@ while IFS='=' read -r name path; do
 done < <(bash tools/install-tools.sh)
 
 bash scripts/ensure-registry.sh
+PG_BINDIR=$(bash scripts/ensure-postgresql.sh)
+export PG_BINDIR
 
 echo "== generate"
 npx nx run-many -t generate --output-style=static
