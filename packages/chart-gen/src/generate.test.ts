@@ -62,6 +62,24 @@ describe('renderChart', () => {
     expect(() => renderChart(postgres, [leaky])).toThrow('charts/postgresql/values-dev.yaml (from environments/dev.ts): auth.password: holds a secret in clear');
   });
 
+  it('refuses two environments deploying a cluster-wide chart to one cluster, and accepts them on two', () => {
+    const gpu = charts.find((c) => c.name === 'gpu-operator')!;
+    const prod = environments.find((e) => e.name === 'prod')!;
+    const twin = { ...prod, name: 'staging' };
+    expect(() => renderChart(gpu, [prod, twin])).toThrow(
+      'environments/prod.ts, environments/staging.ts: prod and staging all deploy gpu-operator, which is cluster-wide, to https://kubernetes.default.svc',
+    );
+    const files = renderChart(gpu, [prod, { ...twin, destinationServer: 'https://staging.example.com' }]).map((f) => f.path);
+    expect(files).toEqual(expect.arrayContaining(['argocd-apps/prod/gpu-operator.yaml', 'argocd-apps/staging/gpu-operator.yaml']));
+  });
+
+  it('deploys a cluster-wide chart only where an environment gives it values', () => {
+    const gpu = charts.find((c) => c.name === 'gpu-operator')!;
+    const paths = renderChart(gpu).map((f) => f.path);
+    expect(paths).toContain('argocd-apps/prod/gpu-operator.yaml');
+    expect(paths.filter((p) => p.includes('dev'))).toEqual([]);
+  });
+
   it('names the example file and key of an invalid example', () => {
     const examples = { typo: { persistance: { size: '1Gi' } } };
     const broken = { ...minio, values: { ...minio.values, examples } } as unknown as ChartDefinition;

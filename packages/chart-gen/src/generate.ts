@@ -11,7 +11,7 @@ import { valuesYaml } from './emit/values-yaml';
 import { toYaml } from './emit/yaml';
 import { charts as allCharts } from './charts';
 import type { Environment } from './environments';
-import { application, destinationNamespace } from './gitops/application';
+import { application, deployingEnvironments, destinationNamespace, isClusterWide } from './gitops/application';
 import { applicationSet } from './gitops/application-set';
 import type { GitopsSettings } from './gitops/settings';
 import type { ChartDefinition, GeneratedFile } from './model';
@@ -119,8 +119,26 @@ function argocdFiles(def: ChartDefinition, environments: readonly Environment[],
 
 /** Every file of one chart and its Argo CD objects, in memory. Throws InvalidValuesError before producing anything. */
 export function renderChart(def: ChartDefinition, environments: readonly Environment[], settings: GitopsSettings): GeneratedFile[] {
-  const problems = validateChart(def, environments);
+  const deploying = deployingEnvironments(def, environments);
+  const problems = [...validateChart(def, deploying), ...clusterConflicts(def, deploying, settings)];
   if (problems.length) throw new InvalidValuesError(problems);
-  const files = [...chartFiles(def, environments), ...argocdFiles(def, environments, settings)];
+  const files = [...chartFiles(def, deploying), ...argocdFiles(def, deploying, settings)];
   return files.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** A cluster-wide chart deployed twice into one cluster: two Applications would fight over the same objects. */
+function clusterConflicts(def: ChartDefinition, deploying: Environment[], settings: GitopsSettings): string[] {
+  if (!isClusterWide(def)) return [];
+  const byServer = new Map<string, string[]>();
+  for (const env of deploying) {
+    const server = env.destinationServer ?? settings.destinationServer;
+    byServer.set(server, [...(byServer.get(server) ?? []), env.name]);
+  }
+  return [...byServer]
+    .filter(([, names]) => names.length > 1)
+    .map(
+      ([server, names]) =>
+        `environments/${names.join('.ts, environments/')}.ts: ${names.join(' and ')} all deploy ${def.name}, which is cluster-wide, to ${server}; ` +
+        `give its values to one of them, or give each its own destinationServer`,
+    );
 }

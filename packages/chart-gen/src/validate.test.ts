@@ -42,6 +42,14 @@ describe('validateValues', () => {
   it('lists the allowed values of an enum', () => {
     expect(validateValues(schema, { ...valid, mode: 'c' })).toEqual(['mode: must be one of "a", "b"']);
   });
+  it('names a key whose name is refused', () => {
+    const named = Type.Object({ scripts: Type.Unsafe({ type: 'object', propertyNames: { pattern: '^[a-z]+\\.sh$', not: { const: 'own.sh' } } }) });
+    expect(validateValues(named, { scripts: { 'own.sh': '', 'x.txt': '' } })).toEqual([
+      'scripts.own.sh: is a reserved name',
+      'scripts.x.txt: must match pattern "^[a-z]+\\.sh$"',
+    ]);
+  });
+
   it('names a missing key', () => {
     const { mode: _mode, ...rest } = valid;
     expect(validateValues(schema, rest)).toEqual(['mode: is required']);

@@ -32,6 +32,8 @@ function keyPath(error: ErrorObject): string {
   const segments = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (error.keyword === 'additionalProperties') segments.push(String(error.params.additionalProperty));
   if (error.keyword === 'required') segments.push(String(error.params.missingProperty));
+  // A failing propertyNames subschema reports the offending key in propertyName.
+  if (error.propertyName !== undefined) segments.push(error.propertyName);
   return segments.length ? segments.join('.') : '(root)';
 }
 
@@ -42,7 +44,7 @@ function reason(error: ErrorObject): string {
     case 'required':
       return 'is required';
     case 'not':
-      return 'has a value that is not allowed';
+      return error.propertyName !== undefined ? 'is a reserved name' : 'has a value that is not allowed';
     case 'enum':
       return `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     default:
@@ -54,6 +56,8 @@ function reason(error: ErrorObject): string {
 export function validateValues(schema: object, values: unknown): string[] {
   const validate = validator(schema);
   if (validate(values)) return [];
-  const problems = (validate.errors ?? []).map((error) => `${keyPath(error)}: ${reason(error)}`);
+  // A propertyNames failure is also reported, with the key named, by the subschema that failed; keep only that one.
+  const errors = (validate.errors ?? []).filter((error) => error.keyword !== 'propertyNames');
+  const problems = errors.map((error) => `${keyPath(error)}: ${reason(error)}`);
   return [...new Set(problems)].sort();
 }

@@ -14,7 +14,8 @@ import { validatePrometheusRule } from './support/prometheus-rule';
 const chart = externalCases.find((c) => c.name === 'gpu-operator')!;
 const NAMESPACE = 'gpu-operator';
 const KUBE_VERSION = '1.32.0';
-const ENVIRONMENTS = ['dev', 'prod'];
+/** The environments that deploy the operator: prod, for the cluster dev shares (see environments/dev.ts). */
+const ENVIRONMENTS = ['prod'];
 const ciFile = (name: string) => `${chart.dir}/ci/${name}-values.yaml`;
 const envFile = (env: string) => `${chart.dir}/values-${env}.yaml`;
 
@@ -46,6 +47,8 @@ describe('gpu-operator Argo CD Applications', () => {
   it('are generated per environment beside the umbrella, not under components/ (the umbrella does not install it)', () => {
     const files = argocdFiles().map((f) => f.file);
     expect(files).toEqual(expect.arrayContaining(ENVIRONMENTS.map((env) => `argocd-apps/${env}/gpu-operator.yaml`)));
+    // One release per cluster: dev, sharing prod's cluster, has none of its own.
+    expect(files).not.toContain('argocd-apps/dev/gpu-operator.yaml');
     expect(files.filter((file) => file.includes('components/gpu-operator'))).toEqual([]);
   });
 
@@ -119,7 +122,6 @@ describe.each(helms())("%s: gpu-operator's own templates", (_, helm) => {
     [ciFile('time-slicing'), [ciFile('time-slicing')], ['ConfigMap/time-slicing-config', 'Pod/gpu-operator-smoke-test']],
     [ciFile('alerts'), [ciFile('alerts')], ['Pod/gpu-operator-smoke-test', 'PrometheusRule/gpu-operator-gpu-health']],
     [ciFile('preinstalled-driver'), [ciFile('preinstalled-driver')], ['Pod/gpu-operator-smoke-test']],
-    [envFile('dev'), [envFile('dev')], ['ConfigMap/time-slicing-config', 'Pod/gpu-operator-smoke-test']],
     [envFile('prod'), [envFile('prod')], ['Pod/gpu-operator-smoke-test', 'PrometheusRule/gpu-operator-gpu-health']],
   ] as [string, string[], string[]][])('renders exactly its objects with %s', (_, files, expected) => {
     expect(kindAndName(objects(files.flatMap((file) => ['--values', file])))).toEqual(expected);
@@ -220,8 +222,10 @@ describe("gpu-operator with NVIDIA's chart", () => {
   describe.each(helms())('%s', (_, helm) => {
     const full = (env: string) => objectsOf(template(helm, build.copy.dir, ['--values', envFile(env), '--include-crds']));
 
-    (canDownload ? it : it.skip)('dev: the ClusterPolicy reads the time-slicing ConfigMap and installs no driver', () => {
-      const objects = full('dev');
+    (canDownload ? it : it.skip)('preinstalled drivers and time-slicing: the ClusterPolicy reads the ConfigMap and installs no driver', () => {
+      const objects = objectsOf(
+        template(helm, build.copy.dir, ['--values', ciFile('time-slicing'), '--values', ciFile('preinstalled-driver'), '--include-crds']),
+      );
       const policy = objects.find((o) => o.kind === 'ClusterPolicy') as K8sObject & {
         spec: { driver: { enabled: boolean }; devicePlugin: { config?: { name: string; default: string } } };
       };

@@ -37,7 +37,17 @@ describe.each(helms())('%s mlops-stack', (_, helm) => {
     expect(kindAndName(without)).toEqual(kindAndName(all.filter((o) => !ofSubchart([o], name).length)));
   });
 
-  it('passes global settings to every subchart', () => {
+  it('syncs MLflow in a later Argo CD wave than its storage, so it starts once storage is healthy', () => {
+    const waves = new Map<string, Set<string>>();
+    for (const object of render(helm, 'mlops-stack', umbrella.dir, withSecrets)) {
+      const name = object.metadata.labels!['app.kubernetes.io/name']!;
+      const wave = object.metadata.annotations?.['argocd.argoproj.io/sync-wave'] ?? '0';
+      waves.set(name, new Set([...(waves.get(name) ?? []), wave]));
+    }
+    expect(Object.fromEntries([...waves].map(([name, set]) => [name, [...set]]))).toEqual({ minio: ['0'], postgresql: ['0'], mlflow: ['1'] });
+  });
+
+    it('passes global settings to every subchart', () => {
     const objects = render(helm, 'mlops-stack', umbrella.dir, [...withSecrets, '--set', 'global.imageRegistry=registry.example.com']);
     const images = JSON.stringify(objects).match(/"image":"[^"]+"/g) ?? [];
     expect(images.length).toBeGreaterThanOrEqual(5);

@@ -14,10 +14,10 @@ describe.each([...chartCases, ...externalCases].map((c) => [c.name, c] as const)
 
   it('passes every suite', () => {
     const result = run(helmUnittest(), ['--strict', '--color=false', chart.dir]);
+    expect({ status: result.status, output: result.status === 0 ? '' : result.stdout + result.stderr }).toEqual({ status: 0, output: '' });
     const suites = (result.stdout + result.stderr).match(/Test Suites:\s+(\d+) passed, (\d+) total/);
     expect(suites).not.toBeNull();
     expect(Number(suites![1])).toBeGreaterThan(0);
     expect(suites![1]).toBe(suites![2]);
-    expect({ status: result.status, output: result.status === 0 ? '' : result.stdout + result.stderr }).toEqual({ status: 0, output: '' });
   });
 });

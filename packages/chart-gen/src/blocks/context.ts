@@ -4,6 +4,11 @@
  */
 export interface ChartContext {
   chart: string;
+  /**
+   * Argo CD sync wave of every object of the chart. Inside one Application (the mlops-stack umbrella) Argo CD
+   * applies a wave only once the waves before it are healthy: MLflow (1) after its storage (0, the default).
+   */
+  syncWave?: number;
 }
 
 export const helper = (ctx: ChartContext, area: string, thing: string) => `${ctx.chart}.${area}.${thing}`;

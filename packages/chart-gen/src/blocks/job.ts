@@ -31,11 +31,11 @@ export function hookJob(ctx: ChartContext, options: HookJobOptions): string {
     metadata(ctx, {
       name: options.name,
       component: options.component,
-      annotations: [
-        'helm.sh/hook: post-install,post-upgrade',
-        'helm.sh/hook-weight: "0"',
-        'helm.sh/hook-delete-policy: before-hook-creation,hook-succeeded',
-      ],
+      annotations: {
+        'helm.sh/hook': 'post-install,post-upgrade',
+        'helm.sh/hook-weight': '0',
+        'helm.sh/hook-delete-policy': 'before-hook-creation,hook-succeeded',
+      },
     }),
     'spec:',
     `  backoffLimit: {{ ${options.settings}.backoffLimit }}`,

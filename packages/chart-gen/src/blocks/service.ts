@@ -17,15 +17,15 @@ export function service(ctx: ChartContext, options: ServiceOptions): string {
   const kind = options.headless
     ? ['  type: ClusterIP', '  clusterIP: None', '  publishNotReadyAddresses: true']
     : ['  type: {{ .Values.service.type }}'];
-  const annotations = options.headless
-    ? []
-    : ['{{- with .Values.service.annotations }}', '  annotations:', '    {{- toYaml . | nindent 4 }}', '{{- end }}'];
   return lines(
     generatedHeader(),
     'apiVersion: v1',
     'kind: Service',
-    metadata(ctx, { name: options.name, component: options.component }),
-    ...annotations,
+    metadata(ctx, {
+      name: options.name,
+      component: options.component,
+      annotationsFrom: options.headless ? undefined : '.Values.service.annotations',
+    }),
     'spec:',
     ...kind,
     '  ports:',

@@ -41,7 +41,7 @@ export function testPod(ctx: ChartContext, options: TestPodOptions): string {
     metadata(ctx, {
       name: options.name,
       component: options.component,
-      annotations: ['helm.sh/hook: test', 'helm.sh/hook-delete-policy: before-hook-creation,hook-succeeded'],
+      annotations: { 'helm.sh/hook': 'test', 'helm.sh/hook-delete-policy': 'before-hook-creation,hook-succeeded' },
     }),
     'spec:',
     indent(pod, 2),

@@ -10,7 +10,9 @@ import { emptyDirVolume, workload } from '../blocks/workload';
 import { defineChart, type ChartDefinition } from '../model';
 import { commonDefaults, workloadDefaults } from '../value-defaults';
 
-const ctx: ChartContext = { chart: 'mlflow' };
+/** After its storage (MinIO and PostgreSQL, wave 0). */
+const SYNC_WAVE = 1;
+const ctx: ChartContext = { chart: 'mlflow', syncWave: SYNC_WAVE };
 const PORT = 5000;
 /** uid of the image's non-root user. */
 const MLFLOW_UID = 1001;
@@ -69,15 +71,14 @@ const serverArgs = [
 
 export const mlflow: ChartDefinition<typeof mlflowValuesSpec> = defineChart({
   name: 'mlflow',
-  version: '0.1.1',
+  version: '0.1.2',
   appVersion: '3.3.2',
   description: 'MLflow tracking server, with metadata in PostgreSQL and artifacts in MinIO (S3).',
   keywords: ['mlflow', 'tracking', 'mlops'],
   home: 'https://mlflow.org',
   sources: ['https://github.com/mlflow/mlflow'],
   partOf: 'mlops',
-  // After its storage (MinIO and PostgreSQL, wave 0).
-  syncWave: 1,
+  syncWave: SYNC_WAVE,
   values: {
     spec: mlflowValuesSpec,
     defaults: {

@@ -34,7 +34,7 @@ export function generateCommand(argv: string[], out: Writer, err: Writer): numbe
     return 0;
   }
   if (check) {
-    err.write('chart-gen: generated files differ from the chart definitions; run `npx nx run-many -t generate`:\n');
+    err.write('chart-gen: generated files differ from the chart definitions; run `node packages/chart-gen/dist/cli.js generate` (or `npx nx run-many -t generate --skip-nx-cache`):\n');
     for (const file of drift.changed) err.write(`  changed  ${file.path}\n`);
     for (const file of drift.stale) err.write(`  stale    ${file}\n`);
     return 1;

@@ -20,14 +20,8 @@ export default defineEnvironment({
       resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } },
       persistence: { size: '10Gi' },
     },
-    'gpu-operator': {
-      // Dev GPUs are shared by time: each is advertised as 4 nvidia.com/gpu (the device plugin reads the ConfigMap).
-      timeSlicing: { enabled: true, replicasPerGpu: 4 },
-      'gpu-operator': {
-        // The dev GPU nodes come with the NVIDIA driver preinstalled, so the operator must not install its own.
-        driver: { enabled: false },
-        devicePlugin: { config: { name: 'time-slicing-config', default: 'any' } },
-      },
-    },
+    // No 'gpu-operator' here: the GPU Operator is cluster-wide and dev shares its cluster with prod, whose
+    // Application runs it. A dev cluster of its own would set destinationServer above and give the operator its
+    // values here, e.g. driver.enabled false on nodes with a preinstalled driver and timeSlicing for shared GPUs.
   },
 });

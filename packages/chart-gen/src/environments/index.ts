@@ -4,18 +4,30 @@ import type { Environment } from './model';
 
 export * from './model';
 
+/** The package's source folder of environments, found from wherever this module runs (src under jest, dist built). */
+function sourceFolder(): string {
+  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'src', 'environments'))) {
+      return path.join(dir, 'src', 'environments');
+    }
+  }
+  throw new Error(`no src/environments above ${__dirname}`);
+}
+
 /**
- * Every environment: each module of this folder that default-exports one (dev.ts, prod.ts …), so adding an
- * environment is adding a file. Sorted by name for stable output.
+ * Every environment: each module of src/environments that default-exports one (dev.ts, prod.ts …), so adding an
+ * environment is adding a file. The source folder is listed, not the build output: a deleted environment's stale
+ * compiled file must not live on. Sorted by name for stable output.
  */
 function discover(): Environment[] {
   const modules = fs
-    .readdirSync(__dirname)
-    .filter((file) => /\.(js|ts)$/.test(file) && !/\.d\.ts$|\.test\.|^index\.|^model\./.test(file));
-  const environments = modules.map((file) => {
+    .readdirSync(sourceFolder())
+    .filter((file) => file.endsWith('.ts') && !/\.d\.ts$|\.test\.|^index\.|^model\./.test(file))
+    .map((file) => file.replace(/\.ts$/, ''));
+  const environments = modules.map((name) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const exported = (require(path.join(__dirname, file)) as { default?: Environment }).default;
-    if (!exported?.name) throw new Error(`environments/${file} must default-export defineEnvironment({...})`);
+    const exported = (require(path.join(__dirname, name)) as { default?: Environment }).default;
+    if (!exported?.name) throw new Error(`environments/${name}.ts must default-export defineEnvironment({...})`);
     return exported;
   });
   const names = environments.map((e) => e.name);

@@ -27,10 +27,15 @@ export interface Environment {
   namespace: string;
   /** Git revision Argo CD deploys for this environment; the workspace setting when absent. */
   targetRevision?: string;
+  /** API server of the environment's cluster; the workspace setting (destinationServer) when absent. */
+  destinationServer?: string;
   sync: SyncPolicy;
   /** Shared settings every chart reads (storage class, image registry, pull secrets). */
   global?: DeepPartial<Static<ReturnType<typeof globalSpec>>>;
-  /** Per-chart values layered over each chart's values.yaml. */
+  /**
+   * Per-chart values layered over each chart's values.yaml. A cluster-wide chart (one with its own namespace, like
+   * gpu-operator) is deployed only by the environments that give it values here: one per cluster.
+   */
   values: { [Chart in keyof ChartValues]?: DeepPartial<ChartValues[Chart]> };
 }
 

@@ -31,6 +31,9 @@ export function applicationSet(chart: ChartDefinition, environments: readonly En
       goTemplate: true,
       goTemplateOptions: ['missingkey=error'],
       generators: [{ list: { elements } }],
+      // Deleting the ApplicationSet, or dropping an environment from it, must not cascade into deleting what its
+      // Applications deployed (prod included): that takes deleting an Application on purpose.
+      syncPolicy: { preserveResourcesOnDeletion: true },
       template: {
         metadata: {
           name: `${chart.name}-{{ .env }}`,

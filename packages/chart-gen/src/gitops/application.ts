@@ -20,6 +20,17 @@ export function syncPolicy(chart: ChartDefinition, env: Environment) {
   };
 }
 
+/** A chart with a namespace of its own (an operator) is cluster-wide: one release per cluster. */
+export const isClusterWide = (chart: ChartDefinition) => chart.argocd?.namespace !== undefined;
+
+/**
+ * The environments that deploy a chart: all of them, except for a cluster-wide chart, which only the environments
+ * giving it values deploy.
+ */
+export function deployingEnvironments(chart: ChartDefinition, environments: readonly Environment[]): Environment[] {
+  return environments.filter((env) => !isClusterWide(chart) || chart.name in env.values);
+}
+
 /** The namespace a chart is installed in: its own for cluster-wide components, else the environment's. */
 export const destinationNamespace = (chart: ChartDefinition, env: Environment) => chart.argocd?.namespace ?? env.namespace;
 
@@ -37,7 +48,7 @@ export function applicationSpec(chart: ChartDefinition, env: Environment, settin
         valueFiles: valueFiles(env),
       },
     },
-    destination: { server: settings.destinationServer, namespace: destinationNamespace(chart, env) },
+    destination: { server: env.destinationServer ?? settings.destinationServer, namespace: destinationNamespace(chart, env) },
     ...(chart.argocd?.ignoreDifferences ? { ignoreDifferences: chart.argocd.ignoreDifferences } : {}),
     syncPolicy: syncPolicy(chart, env),
   };
