@@ -10,7 +10,15 @@ out=${2:-dist/charts}
 [ -f "charts/$chart/Chart.yaml" ] || { echo "package-chart: no chart charts/$chart" >&2; exit 2; }
 helm=$(bash tools/install-tools.sh --print helm4)
 if grep -q '^dependencies:' "charts/$chart/Chart.yaml"; then
-  "$helm" dependency build "charts/$chart" >&2
+  # helm resolves an https:// dependency only through a configured repository: register each one in a private
+  # repository config, so the user's own helm configuration is neither needed nor changed.
+  config=$(mktemp -d)
+  trap 'rm -rf "$config"' EXIT
+  { grep -Eo 'repository: https?://[^[:space:]]+' "charts/$chart/Chart.yaml" || true; } | sed 's/repository: //' | sort -u | while read -r url; do
+    "$helm" repo add "$(echo "$url" | tr -c 'a-z0-9\n' '-')" "$url" --repository-config "$config/repositories.yaml" \
+      --repository-cache "$config/cache" >&2
+  done
+  "$helm" dependency build "charts/$chart" --repository-config "$config/repositories.yaml" --repository-cache "$config/cache" >&2
 fi
 mkdir -p "$out"
 "$helm" package "charts/$chart" --destination "$out"

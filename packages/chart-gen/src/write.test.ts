@@ -1,4 +1,4 @@
-import * as fs from 'node:fs';
+import fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { applyDrift, findDrift, hasDrift } from './write';
@@ -76,5 +76,31 @@ describe('applyDrift', () => {
     expect(read('c/a.yaml')).toBe('a\n');
     expect(read('c/b.yaml')).toBe('b\n');
     expect(allFiles()).toEqual(['c/a.yaml', 'c/b.yaml']);
+  });
+});
+
+describe('applyDrift when a swap fails midway', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it.each([2, 3, 5, 6])('restores every file and leaves nothing behind when rename %i fails', (failing) => {
+    write('c/a.yaml', 'a\n');
+    write('c/b.yaml', 'b\n');
+    write('c/templates/stale.yaml', 's\n');
+    const rename = fs.renameSync;
+    let calls = 0;
+    jest.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      calls += 1;
+      if (calls === failing) throw new Error('disk gone');
+      rename(from, to);
+    });
+    const files = [
+      { path: 'c/a.yaml', content: 'A\n' },
+      { path: 'c/b.yaml', content: 'B\n' },
+      { path: 'c/new.yaml', content: 'N\n' },
+    ];
+    expect(() => applyDrift(root, { changed: files, stale: ['c/templates/stale.yaml'] })).toThrow('disk gone');
+    jest.restoreAllMocks();
+    expect(allFiles()).toEqual(['c/a.yaml', 'c/b.yaml', 'c/templates/stale.yaml']);
+    expect([read('c/a.yaml'), read('c/b.yaml'), read('c/templates/stale.yaml')]).toEqual(['a\n', 'b\n', 's\n']);
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
+import fs from 'node:fs';
 import * as path from 'node:path';
 import type { GeneratedFile } from './model';
 
@@ -49,13 +49,18 @@ export function findDrift(root: string, files: GeneratedFile[], owned: Ownership
 export const hasDrift = (drift: Drift) => drift.changed.length > 0 || drift.stale.length > 0;
 
 /**
- * Applies a drift in two phases so a failure never leaves a chart half-written: every changed file is first
- * written to a temporary file beside its target (any error removes them all and changes nothing), then each is
- * renamed over its target, which is atomic per file. Stale files go last.
+ * Applies a drift so that a failure leaves the tree as it was. Every changed file is first written to a temporary
+ * file beside its target; then targets are swapped in, each old file (and each stale one) set aside as a backup.
+ * Any error undoes the swaps in reverse, restores the backups and removes the temporary files; only a complete
+ * run deletes the backups.
  */
 export function applyDrift(root: string, drift: Drift): void {
-  const suffix = `.chart-gen-${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  const suffix = `.chart-gen-${process.pid}-${randomBytes(4).toString('hex')}`;
   const staged: { temp: string; target: string }[] = [];
+  const done: { target: string; backup: string | null; replaced: boolean }[] = [];
+  const cleanUp = () => {
+    for (const { temp } of staged) fs.rmSync(temp, { force: true });
+  };
   try {
     for (const file of drift.changed) {
       const target = path.join(root, file.path);
@@ -63,14 +68,30 @@ export function applyDrift(root: string, drift: Drift): void {
         throw new Error(`cannot write ${file.path}: a folder is in the way`);
       }
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      const temp = target + suffix;
+      const temp = `${target}${suffix}.tmp`;
       staged.push({ temp, target });
       fs.writeFileSync(temp, file.content, { flag: 'wx' });
     }
+    for (const { temp, target } of staged) {
+      const backup = fs.existsSync(target) ? `${target}${suffix}.bak` : null;
+      if (backup) fs.renameSync(target, backup);
+      done.push({ target, backup, replaced: false });
+      fs.renameSync(temp, target);
+      done[done.length - 1]!.replaced = true;
+    }
+    for (const file of drift.stale) {
+      const target = path.join(root, file);
+      const backup = `${target}${suffix}.bak`;
+      fs.renameSync(target, backup);
+      done.push({ target, backup, replaced: false });
+    }
   } catch (error) {
-    for (const { temp } of staged) fs.rmSync(temp, { force: true });
+    for (const { target, backup, replaced } of done.reverse()) {
+      if (replaced) fs.rmSync(target, { force: true });
+      if (backup) fs.renameSync(backup, target);
+    }
+    cleanUp();
     throw error;
   }
-  for (const { temp, target } of staged) fs.renameSync(temp, target);
-  for (const file of drift.stale) fs.rmSync(path.join(root, file));
+  for (const { backup } of done) if (backup) fs.rmSync(backup, { force: true });
 }

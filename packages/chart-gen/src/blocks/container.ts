@@ -1,4 +1,4 @@
-import { imageRef, type ChartContext } from './context';
+import { helper, imageRef, type ChartContext } from './context';
 import { indent, quoted } from './text';
 
 export interface VolumeMount {
@@ -123,5 +123,5 @@ export function secretKeyEnv(variable: string, name: string, key: string): strin
 
 /** An env var read from the chart's credentials Secret. */
 export function secretEnv(ctx: ChartContext, variable: string, keyPath: string): string {
-  return secretKeyEnv(variable, `include "${ctx.chart}.credentials.secretName" $`, keyPath);
+  return secretKeyEnv(variable, `include "${helper(ctx, 'credentials', 'secretName')}" $`, keyPath);
 }

@@ -1,4 +1,4 @@
-import { helper, type ChartContext } from './context';
+import { claimName, type ChartContext } from './context';
 import { generatedHeader } from './text';
 
 /** NOTES.txt: what was installed and how to reach it; `body` is Helm template text. */
@@ -12,7 +12,7 @@ ${body.trim()}
 export function persistenceNote(ctx: ChartContext): string {
   return `{{- if and .Values.persistence.enabled .Values.persistence.keepOnUninstall }}
 
-The data claim {{ include "${helper(ctx, 'persistence', 'claimName')}" $ }} is kept on uninstall; delete it by hand to free the data.
+The data claim ${claimName(ctx)} is kept on uninstall; delete it by hand to free the data.
 {{- else if not .Values.persistence.enabled }}
 
 WARNING: persistence is disabled; data is lost when the pod restarts.

@@ -1,4 +1,4 @@
-import { helper, type ChartContext } from './context';
+import { claimName, helper, type ChartContext } from './context';
 import { metadata } from './metadata';
 import { generatedHeader, includeBlock, indent, lines } from './text';
 
@@ -13,7 +13,7 @@ export function persistentVolumeClaim(ctx: ChartContext, options: { component: s
     'apiVersion: v1',
     'kind: PersistentVolumeClaim',
     metadata(ctx, {
-      name: `{{ include "${helper(ctx, 'persistence', 'claimName')}" $ }}`,
+      name: claimName(ctx),
       component: options.component,
       conditionalAnnotations: [{ when: '.Values.persistence.keepOnUninstall', key: 'helm.sh/resource-policy', value: 'keep' }],
       annotationsFrom: '.Values.persistence.annotations',

@@ -1,4 +1,4 @@
-import { helper, selectorLabels, standardLabels, type ChartContext } from './context';
+import { claimName, selectorLabels, standardLabels, type ChartContext } from './context';
 import { podSpec } from './pod';
 import type { ContainerOptions } from './container';
 import { metadata } from './metadata';
@@ -73,7 +73,7 @@ export function dataVolume(ctx: ChartContext, name: string): string {
   return `- name: ${name}
   {{- if .Values.persistence.enabled }}
   persistentVolumeClaim:
-    claimName: {{ include "${helper(ctx, 'persistence', 'claimName')}" $ }}
+    claimName: ${claimName(ctx)}
   {{- else }}
   emptyDir: {}
   {{- end }}`;

@@ -1,6 +1,6 @@
 import { minioValuesSpec } from '@chart-gen/schemas';
 import { secretEnv } from '../blocks/container';
-import { fullname, objectName, type ChartContext } from '../blocks/context';
+import { credentialsSecretName, fullname, objectName, type ChartContext } from '../blocks/context';
 import { credentialsSecret } from '../blocks/credentials';
 import { hookJob } from '../blocks/job';
 import { networkPolicy } from '../blocks/network-policy';
@@ -35,7 +35,7 @@ done
 
 export const minio: ChartDefinition<typeof minioValuesSpec> = defineChart({
   name: 'minio',
-  version: '0.1.2',
+  version: '0.1.3',
   appVersion: 'RELEASE.2025-09-07T16-13-09Z',
   description: 'MinIO S3-compatible object storage for ML artifacts, models and datasets.',
   keywords: ['minio', 's3', 'object-storage', 'mlops'],
@@ -147,7 +147,7 @@ MinIO is starting in namespace {{ .Release.Namespace }}.
   S3 API:  http://${fullname(ctx)}.{{ .Release.Namespace }}.svc:{{ .Values.service.ports.api }}
   Console: kubectl -n {{ .Release.Namespace }} port-forward svc/${fullname(ctx)} {{ .Values.service.ports.console }}
 
-Credentials: Secret {{ include "minio.credentials.secretName" $ }} (keys {{ .Values.auth.secretKeys.rootUser }}, {{ .Values.auth.secretKeys.rootPassword }}).
+Credentials: Secret ${credentialsSecretName(ctx)} (keys {{ .Values.auth.secretKeys.rootUser }}, {{ .Values.auth.secretKeys.rootPassword }}).
 {{- if and .Values.buckets.create .Values.buckets.names }}
 Buckets created after install and upgrade by Job ${objectName(ctx, 'create-buckets')}: {{ join ", " .Values.buckets.names }}.
 {{- end }}

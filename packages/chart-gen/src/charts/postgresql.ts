@@ -1,7 +1,7 @@
 import { postgresqlValuesSpec } from '@chart-gen/schemas';
 import { configMap } from '../blocks/config-map';
 import { secretEnv } from '../blocks/container';
-import { fullname, objectName, type ChartContext } from '../blocks/context';
+import { credentialsSecretName, fullname, objectName, type ChartContext } from '../blocks/context';
 import { credentialsSecret } from '../blocks/credentials';
 import { networkPolicy } from '../blocks/network-policy';
 import { notes, persistenceNote } from '../blocks/notes';
@@ -40,7 +40,7 @@ const pgIsReady = `exec:
 
 export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineChart({
   name: 'postgresql',
-  version: '0.1.2',
+  version: '0.1.3',
   appVersion: '17.6',
   description: 'PostgreSQL database for MLflow metadata.',
   keywords: ['postgresql', 'database', 'mlflow', 'mlops'],
@@ -113,6 +113,8 @@ export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineCh
             { name: 'init-scripts', mountPath: '/docker-entrypoint-initdb.d', readOnly: true },
             { name: 'run', mountPath: '/var/run/postgresql' },
             { name: 'tmp', mountPath: '/tmp' },
+            // The container runtime's default /dev/shm (64Mi) is too small for parallel queries.
+            { name: 'dshm', mountPath: '/dev/shm' },
           ],
         },
       ],
@@ -122,6 +124,7 @@ export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineCh
         configMapVolume('init-scripts', objectName(ctx, 'init-scripts'), '0555'),
         emptyDirVolume('run'),
         emptyDirVolume('tmp'),
+        emptyDirVolume('dshm', 'Memory'),
       ],
     }),
     'service-headless.yaml': service(ctx, {
@@ -176,7 +179,7 @@ PostgreSQL is starting in namespace {{ .Release.Namespace }}.
 
   In-cluster:  ${objectName(ctx, 'external')}.{{ .Release.Namespace }}.svc:{{ .Values.service.ports.postgresql }}
   Database:    {{ .Values.auth.database }} (owner {{ .Values.auth.username }}), created on first start
-  Credentials: Secret {{ include "postgresql.credentials.secretName" $ }} (keys {{ .Values.auth.secretKeys.postgresPassword }}, {{ .Values.auth.secretKeys.password }})
+  Credentials: Secret ${credentialsSecretName(ctx)} (keys {{ .Values.auth.secretKeys.postgresPassword }}, {{ .Values.auth.secretKeys.password }})
 
   kubectl -n {{ .Release.Namespace }} port-forward svc/${objectName(ctx, 'external')} {{ .Values.service.ports.postgresql }}
 ${persistenceNote(ctx)}

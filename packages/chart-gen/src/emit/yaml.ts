@@ -8,6 +8,3 @@ export function toYaml(value: unknown): string {
   return yaml.dump(value, { lineWidth: -1, noRefs: true, sortKeys: false, quotingType: '"' });
 }
 
-export function parseYaml(text: string): unknown {
-  return yaml.load(text);
-}

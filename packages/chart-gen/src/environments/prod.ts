@@ -1,6 +1,13 @@
 import { defineEnvironment } from './model';
 
 /**
+ * Namespaces whose pods (training and serving jobs) may reach MinIO and MLflow through the NetworkPolicies: a
+ * namespace opts in with `kubectl label namespace <ns> mlops/client=true`. PostgreSQL stays reachable from its own
+ * namespace only, where MLflow runs.
+ */
+const mlopsClients = { namespaceSelector: { matchLabels: { 'mlops/client': 'true' } } };
+
+/**
  * Production: namespace mlops, production-sized resources, network policies and disruption budgets. Argo CD
  * syncs and self-heals automatically but never prunes on its own: deleting objects (and with them, data) takes a
  * person running a sync with prune.
@@ -15,13 +22,13 @@ export default defineEnvironment({
       auth: { existingSecret: 'minio-credentials' },
       resources: { requests: { cpu: '2', memory: '8Gi' }, limits: { cpu: '4', memory: '16Gi' } },
       persistence: { size: '100Gi' },
-      networkPolicy: { enabled: true },
+      networkPolicy: { enabled: true, extraFrom: [mlopsClients] },
     },
     mlflow: {
       replicas: 2,
       resources: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' } },
       podDisruptionBudget: { enabled: true },
-      networkPolicy: { enabled: true },
+      networkPolicy: { enabled: true, extraFrom: [mlopsClients] },
     },
     postgresql: {
       auth: { existingSecret: 'postgresql-credentials' },
