@@ -14,6 +14,7 @@ while IFS='=' read -r name path; do
     helm4) export HELM4="$path" ;;
     helm3) export HELM3="$path" ;;
     helm-unittest) export HELM_UNITTEST="$path" ;;
+    kube-strict) export KUBE_STRICT="$path" ;;
   esac
   echo "$name: $path"
 done < <(bash tools/install-tools.sh)

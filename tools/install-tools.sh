@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs the pinned helm 4, helm 3 and helm-unittest (tools/versions.env) into a cache outside the checkout,
+# Installs the pinned helm 4, helm 3 and helm-unittest (tools/versions.env), and builds this repository's
+# tools/kube-strict (a strict Kubernetes manifest decoder, pinned by its go.mod), into a cache outside the checkout,
 # so every clone on this machine shares one build. Already-built versions are skipped; a binary on PATH that
 # reports the pinned version is linked instead of built.
 #
 #   tools/install-tools.sh                ensure all tools, then print one "name=path" line per tool
 #   tools/install-tools.sh --quiet        ensure all tools, print nothing
-#   tools/install-tools.sh --print helm4  ensure all tools, print the path of one (helm4, helm3, helm-unittest)
+#   tools/install-tools.sh --print helm4  ensure all tools, print the path of one (helm4, helm3, helm-unittest,
+#                                         kube-strict)
 #
 # CHART_GEN_TOOLS_DIR overrides the cache (default: ${XDG_CACHE_HOME:-~/.cache}/chart-gen/tools).
 set -euo pipefail
@@ -113,17 +115,33 @@ ensure_unittest() {
   echo "$dir/untt"
 }
 
+# kube-strict is built from this repository: its cache folder is named by a hash of its sources, so an edit rebuilds.
+ensure_kube_strict() {
+  local src="$here/kube-strict" hash dir
+  hash=$(cat "$src/go.mod" "$src/go.sum" "$src"/*.go | sha256sum | cut -c1-12)
+  dir="$cache/kube-strict-$hash"
+  if [ ! -x "$dir/kube-strict" ]; then
+    mkdir -p "$dir"
+    log "building kube-strict (a minute on first use)"
+    (cd "$src" && CGO_ENABLED=0 GOFLAGS=-mod=mod go build -trimpath -o "$dir/kube-strict.partial" .)
+    mv "$dir/kube-strict.partial" "$dir/kube-strict"
+  fi
+  echo "$dir/kube-strict"
+}
+
 command -v go >/dev/null || [ -d "$cache" ] || fail "Go is needed to build the pinned tools (or put helm $HELM4_VERSION on PATH)"
 helm4=$(ensure_helm 4 "$HELM4_VERSION")
 helm3=$(ensure_helm 3 "$HELM3_VERSION")
 untt=$(ensure_unittest "$HELM_UNITTEST_VERSION")
+kube_strict=$(ensure_kube_strict)
 case "$mode" in
-  all) printf 'helm4=%s\nhelm3=%s\nhelm-unittest=%s\n' "$helm4" "$helm3" "$untt" ;;
+  all) printf 'helm4=%s\nhelm3=%s\nhelm-unittest=%s\nkube-strict=%s\n' "$helm4" "$helm3" "$untt" "$kube_strict" ;;
   print)
     case "$wanted" in
       helm4) echo "$helm4" ;;
       helm3) echo "$helm3" ;;
       helm-unittest) echo "$untt" ;;
-      *) fail "unknown tool $wanted; known: helm4, helm3, helm-unittest" ;;
+      kube-strict) echo "$kube_strict" ;;
+      *) fail "unknown tool $wanted; known: helm4, helm3, helm-unittest, kube-strict" ;;
     esac ;;
 esac

@@ -4,7 +4,7 @@ import yaml from 'js-yaml';
 import { Application as ApplicationModel, ApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1';
 import { applications, argocdFiles, argocdTemplateArgs, hasExternalDependencies, type Application } from './support/argocd';
 import { helms, REPO_ROOT, run, type K8sObject } from './support/helm';
-import { validateKubernetesObject } from './support/kube-schema';
+import { checkStrictly, validateKubernetesObject } from './support/kube-schema';
 
 const KUBE_VERSION = '1.32.0';
 const byName = (name: string) => applications().find(({ app }) => app.metadata.name === name)!.app;
@@ -91,6 +91,7 @@ describe.each(helms())('%s renders every Application that builds offline as Argo
       validateKubernetesObject(object);
       expect(object.metadata.namespace).toBe(app.spec.destination.namespace);
     }
+    expect(checkStrictly(text).checked).toBeGreaterThan(0);
   });
 
   it('renders dev MinIO like the former dev overlay: namespace mlops-dev, one replica, 250m / 512Mi', () => {

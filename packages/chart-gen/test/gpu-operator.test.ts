@@ -8,7 +8,7 @@ import { copyWithoutDependencies, type ChartCopy } from './support/chart-copy';
 import { externalCases } from './support/charts';
 import { buildExternalDependencies } from './support/external-dependencies';
 import { helms, kindAndName, REPO_ROOT, run, type K8sObject } from './support/helm';
-import { hasKubernetesSchema, validateKubernetesObject } from './support/kube-schema';
+import { checkStrictly, hasKubernetesSchema, validateKubernetesObject } from './support/kube-schema';
 import { validatePrometheusRule } from './support/prometheus-rule';
 
 const chart = externalCases.find((c) => c.name === 'gpu-operator')!;
@@ -133,8 +133,11 @@ describe.each(helms())("%s: gpu-operator's own templates", (_, helm) => {
   });
 
   it.each(['defaults', ...chart.valuesFiles])('renders valid objects in namespace gpu-operator with the standard labels (%s)', (file) => {
-    const rendered = objects(file === 'defaults' ? [] : ['--values', file]);
+    const args = file === 'defaults' ? [] : ['--values', file];
+    const rendered = objects(args);
     expect(rendered.length).toBeGreaterThan(0);
+    const customResources = rendered.filter((o) => o.kind === 'PrometheusRule').length;
+    expect(checkStrictly(template(helm, copy.dir, args))).toEqual({ checked: rendered.length - customResources, skipped: customResources });
     for (const object of rendered) {
       validateObject(object);
       expect({ object: object.metadata.name, namespace: object.metadata.namespace }).toEqual({ object: object.metadata.name, namespace: NAMESPACE });

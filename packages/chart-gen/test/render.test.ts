@@ -1,6 +1,6 @@
 import { chartCases, defaultObjects } from './support/charts';
 import { helms, kindAndName, render, renderText } from './support/helm';
-import { validateKubernetesObject } from './support/kube-schema';
+import { checkStrictly, validateKubernetesObject } from './support/kube-schema';
 
 const STANDARD_LABELS = [
   'app.kubernetes.io/name',
@@ -42,6 +42,7 @@ describe.each(helms())('%s template', (_, helm) => {
       const objects = render(helm, name, chart.dir, args);
       expect(objects.length).toBeGreaterThan(0);
       for (const object of objects) validateKubernetesObject(object);
+      expect(checkStrictly(renderText(helm, name, chart.dir, args))).toEqual({ checked: objects.length, skipped: 0 });
     });
   });
 });

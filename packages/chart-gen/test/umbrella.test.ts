@@ -1,6 +1,6 @@
 import { umbrellaCases } from './support/charts';
-import { helms, kindAndName, render, run, type K8sObject } from './support/helm';
-import { validateKubernetesObject } from './support/kube-schema';
+import { helms, kindAndName, render, renderText, run, type K8sObject } from './support/helm';
+import { checkStrictly, validateKubernetesObject } from './support/kube-schema';
 
 const umbrella = umbrellaCases.find((c) => c.name === 'mlops-stack')!;
 const withSecrets = ['--values', `${umbrella.dir}/ci/existing-secrets-values.yaml`];
@@ -62,7 +62,9 @@ describe.each(helms())('%s mlops-stack', (_, helm) => {
   });
 
   it.each(umbrella.valuesFiles)('renders objects valid for the Kubernetes API with %s', (file) => {
-    for (const object of render(helm, 'mlops-stack', umbrella.dir, ['--values', file])) validateKubernetesObject(object);
+    const objects = render(helm, 'mlops-stack', umbrella.dir, ['--values', file]);
+    for (const object of objects) validateKubernetesObject(object);
+    expect(checkStrictly(renderText(helm, 'mlops-stack', umbrella.dir, ['--values', file]))).toEqual({ checked: objects.length, skipped: 0 });
   });
 
   it.each([

@@ -1,14 +1,15 @@
 // Builds or finds the pinned helm 4, helm 3 and helm-unittest once per test run and hands their paths to the
-// test workers through the environment. Paths already set (HELM4, HELM3, HELM_UNITTEST) are kept.
+// test workers through the environment. Paths already set (HELM4, HELM3, HELM_UNITTEST, KUBE_STRICT) are kept.
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 
 module.exports = async function globalSetup() {
-  if (process.env.HELM4 && process.env.HELM3 && process.env.HELM_UNITTEST) return;
+  if (process.env.HELM4 && process.env.HELM3 && process.env.HELM_UNITTEST && process.env.KUBE_STRICT) return;
   const script = path.resolve(__dirname, '../../../../tools/install-tools.sh');
   const output = execFileSync('bash', [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   const paths = Object.fromEntries(output.trim().split('\n').map((line) => line.split('=')));
   process.env.HELM4 = paths.helm4;
   process.env.HELM3 = paths.helm3;
   process.env.HELM_UNITTEST = paths['helm-unittest'];
+  process.env.KUBE_STRICT = paths['kube-strict'];
 };

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import type { K8sObject } from './helm';
 
 interface Model {
@@ -31,4 +32,18 @@ export function validateKubernetesObject(object: K8sObject): void {
   } catch (error) {
     throw new Error(`${object.kind}/${object.metadata?.name}: ${(error as Error).message}`);
   }
+}
+
+/**
+ * Decodes rendered manifests as the API server does, strictly (tools/kube-strict): an unknown or duplicated field
+ * fails, naming the object and field. kubernetes-models alone lets unknown fields through.
+ */
+export function checkStrictly(manifests: string): { checked: number; skipped: number } {
+  const bin = process.env.KUBE_STRICT;
+  if (!bin) throw new Error('KUBE_STRICT is not set: run the tests through jest (its global setup builds the tools)');
+  const result = spawnSync(bin, ['-'], { input: manifests, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`kube-strict refused the manifests:\n${result.stderr}${result.stdout}`);
+  const counts = /(\d+) checked, (\d+) skipped, 0 invalid/.exec(result.stdout);
+  if (!counts) throw new Error(`kube-strict printed no summary:\n${result.stdout}`);
+  return { checked: Number(counts[1]), skipped: Number(counts[2]) };
 }
