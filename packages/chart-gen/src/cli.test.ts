@@ -68,6 +68,24 @@ describe('chart-gen generate --check', () => {
     expect(fs.existsSync(path.join(root, 'charts/postgresql/templates/extra.yaml'))).toBe(true);
   });
 
+  it('on a run over every chart, removes what a removed chart left behind, except hand-written files', () => {
+    const orphan = path.join(root, 'charts/retired');
+    fs.cpSync(path.join(root, 'charts/minio'), orphan, { recursive: true });
+    fs.mkdirSync(path.join(orphan, 'tests'));
+    fs.writeFileSync(path.join(orphan, 'tests/deployment_test.yaml'), 'suite: hand-written\n');
+    fs.copyFileSync(path.join(root, 'argocd-apps/dev/components/minio.yaml'), path.join(root, 'argocd-apps/dev/retired.yaml'));
+    const check = run(['generate', '--check', '--root', root]);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('stale    argocd-apps/dev/retired.yaml');
+    expect(check.stderr).toContain('stale    charts/retired/templates/deployment.yaml');
+    expect(run(['generate', 'minio', '--check', '--root', root]).code).toBe(0);
+    expect(run(['generate', '--root', root]).code).toBe(0);
+    expect(fs.existsSync(path.join(root, 'argocd-apps/dev/retired.yaml'))).toBe(false);
+    expect(fs.existsSync(path.join(orphan, 'Chart.yaml'))).toBe(false);
+    expect(fs.existsSync(path.join(orphan, 'templates'))).toBe(false);
+    expect(fs.readFileSync(path.join(orphan, 'tests/deployment_test.yaml'), 'utf8')).toBe('suite: hand-written\n');
+  });
+
   it('keeps hand-written files outside the generated folders', () => {
     const suite = path.join(root, 'charts/minio/tests/deployment_test.yaml');
     fs.mkdirSync(path.dirname(suite), { recursive: true });

@@ -1,6 +1,6 @@
 import { charts as allCharts } from './charts';
 import { environments as allEnvironments, type Environment } from './environments';
-import { InvalidValuesError, ownedPaths, renderChart } from './generate';
+import { InvalidValuesError, orphanedPaths, ownedPaths, renderChart } from './generate';
 import type { GitopsSettings } from './gitops/settings';
 import type { ChartDefinition, GeneratedFile } from './model';
 import { applyDrift, findDrift, hasDrift, type Drift } from './write';
@@ -49,7 +49,11 @@ export function generate(root: string, charts: ChartDefinition[], options: Gener
     }
   }
   if (problems.length) throw new InvalidValuesError(problems);
-  const drift = findDrift(root, files, charts.map(ownedPaths));
+  const owned = charts.map(ownedPaths);
+  // A run over every chart also owns what removed charts left behind.
+  const names = charts.map((chart) => chart.name);
+  if (allCharts.every((chart) => names.includes(chart.name))) owned.push(orphanedPaths(root, names));
+  const drift = findDrift(root, files, owned);
   if (!options.check && hasDrift(drift)) applyDrift(root, drift);
   return { drift, files };
 }

@@ -1,8 +1,10 @@
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
 import { helpersTemplate } from './blocks/helpers-tpl';
 import { findPlainSecrets } from './checks/plain-secrets';
 import { chartLock } from './emit/chart-lock';
 import { chartDependencies, chartYaml } from './emit/chart-yaml';
-import { yamlHeader } from './emit/header';
+import { GENERATED_NOTICE, yamlHeader } from './emit/header';
 import { helmignore } from './emit/helmignore';
 import { readme } from './emit/readme';
 import { isPlainObject } from './emit/schema-walk';
@@ -37,6 +39,23 @@ export function ownedPaths(def: ChartDefinition): { scan: string[]; owns: (path:
     new RegExp(`^argocd-apps/[^/]+/(components/)?${escape(def.name)}\\.yaml$`),
   ];
   return { scan: [dir, 'argocd-apps'], owns: (path) => patterns.some((pattern) => pattern.test(path)) };
+}
+
+/**
+ * Generated files of charts that no definition names any more (a removed chart): under charts/<name>/ and
+ * argocd-apps/, only files that carry the generated-code marker, so hand-written tests and project.json stay.
+ */
+export function orphanedPaths(root: string, knownCharts: string[]): { scan: string[]; owns: (path: string) => boolean } {
+  const chartFile = /^charts\/([^/]+)\/(Chart\.yaml|Chart\.lock|values[^/]*\.yaml|values\.schema\.json|README\.md|\.helmignore|templates\/.+|ci\/.+)$/;
+  const application = /^argocd-apps\/[^/]+\/(?:components\/)?([^/]+)\.yaml$/;
+  const generated = (path: string) => fs.readFileSync(nodePath.join(root, path), 'utf8').includes(GENERATED_NOTICE);
+  return {
+    scan: ['charts', 'argocd-apps'],
+    owns: (path) => {
+      const name = chartFile.exec(path)?.[1] ?? application.exec(path)?.[1];
+      return name !== undefined && !knownCharts.includes(name) && generated(path);
+    },
+  };
 }
 
 /** An environment's values file of a chart: the chart's own values, or, for an umbrella, each subchart's. */

@@ -94,4 +94,13 @@ export function applyDrift(root: string, drift: Drift): void {
     throw error;
   }
   for (const { backup } of done) if (backup) fs.rmSync(backup, { force: true });
+  for (const file of drift.stale) removeEmptyFolders(root, path.dirname(path.join(root, file)));
+}
+
+/** Removes a folder a stale file left empty, and its parents up to the root while they are empty too. */
+function removeEmptyFolders(root: string, dir: string): void {
+  for (let current = dir; current.startsWith(root + path.sep); current = path.dirname(current)) {
+    if (!fs.existsSync(current) || fs.readdirSync(current).length > 0) return;
+    fs.rmdirSync(current);
+  }
 }
