@@ -1,14 +1,15 @@
 import yaml from 'js-yaml';
 import { checkStrictly, validateKubernetesObject } from './support/kube-schema';
 
-// The render tests trust this validator; it must actually reject what the API server would.
+// The render tests trust these validators; they must actually reject what the API server would.
+const deployment = {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'x' },
+  spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'i:1' }] } } },
+};
+
 describe('validateKubernetesObject', () => {
-  const deployment = {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: 'x' },
-    spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'i:1' }] } } },
-  };
 
   it('accepts a valid object', () => expect(() => validateKubernetesObject(deployment)).not.toThrow());
 
@@ -24,12 +25,6 @@ describe('validateKubernetesObject', () => {
 });
 
 describe('checkStrictly', () => {
-  const deployment = {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: 'x' },
-    spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'i:1' }] } } },
-  };
 
   it('accepts valid manifests and counts custom resources as skipped', () => {
     const custom = { apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule', metadata: { name: 'r' }, spec: {} };
