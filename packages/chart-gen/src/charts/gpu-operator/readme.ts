@@ -27,10 +27,13 @@ toolkit pods run privileged), and syncs server-side (\`ServerSideApply=true\`: c
 an annotation limited to 256 KiB, which the operator's large CRDs can outgrow). Argo CD builds the dependency itself.
 
 \`\`\`bash
-kubectl apply -f argocd-apps/prod/gpu-operator.yaml   # or argocd-apps/dev/gpu-operator.yaml
+kubectl apply -f argocd-apps/prod/gpu-operator.yaml
 \`\`\`
 
-Apply one environment's Application per cluster: both manage the same cluster-wide objects.
+There is one release per cluster: only environments that give the chart values (in \`environments/<env>.ts\`)
+deploy it, and generation refuses two on the same cluster. Here prod runs it for the cluster dev shares; a dev cluster
+of its own sets \`destinationServer\` in \`dev.ts\` and its own values, e.g. \`driver.enabled: false\` where the
+nodes have a preinstalled driver.
 
 **With Helm**:
 
