@@ -1,6 +1,7 @@
 import { charts as allCharts } from './charts';
 import { environments as allEnvironments, type Environment } from './environments';
-import { InvalidValuesError, orphanedPaths, ownedPaths, renderChart } from './generate';
+import { InvalidValuesError, renderChart } from './generate';
+import { orphanedPaths, ownedPaths } from './ownership';
 import type { GitopsSettings } from './gitops/settings';
 import type { ChartDefinition, GeneratedFile } from './model';
 import { applyDrift, findDrift, hasDrift, type Drift } from './write';

@@ -1,10 +1,8 @@
-import * as fs from 'node:fs';
-import * as nodePath from 'node:path';
 import { helpersTemplate } from './blocks/helpers-tpl';
 import { findPlainSecrets } from './checks/plain-secrets';
 import { chartLock } from './emit/chart-lock';
 import { chartDependencies, chartYaml } from './emit/chart-yaml';
-import { GENERATED_NOTICE, yamlHeader } from './emit/header';
+import { yamlHeader } from './emit/header';
 import { helmignore } from './emit/helmignore';
 import { readme } from './emit/readme';
 import { isPlainObject } from './emit/schema-walk';
@@ -17,6 +15,7 @@ import { application, deployingEnvironments, destinationNamespace, isClusterWide
 import { applicationSet } from './gitops/application-set';
 import type { GitopsSettings } from './gitops/settings';
 import type { ChartDefinition, GeneratedFile } from './model';
+import { chartDir } from './ownership';
 import { mergeValues, validateValues } from './validate';
 
 /** Values that fail their chart's schema, or hold a secret in clear: generation stops before anything is written. */
@@ -25,37 +24,6 @@ export class InvalidValuesError extends Error {
     super(`invalid values:\n${problems.map((p) => `  ${p}`).join('\n')}`);
     this.name = 'InvalidValuesError';
   }
-}
-
-export const chartDir = (def: ChartDefinition) => `charts/${def.name}`;
-
-/** Repository paths a chart's generation owns: a file there that it no longer emits is stale and removed. */
-export function ownedPaths(def: ChartDefinition): { scan: string[]; owns: (path: string) => boolean } {
-  const dir = chartDir(def);
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const patterns = [
-    new RegExp(`^${escape(dir)}/(templates|ci)/`),
-    new RegExp(`^${escape(dir)}/values-[^/]+\\.yaml$`),
-    new RegExp(`^argocd-apps/[^/]+/(components/)?${escape(def.name)}\\.yaml$`),
-  ];
-  return { scan: [dir, 'argocd-apps'], owns: (path) => patterns.some((pattern) => pattern.test(path)) };
-}
-
-/**
- * Generated files of charts that no definition names any more (a removed chart): under charts/<name>/ and
- * argocd-apps/, only files that carry the generated-code marker, so hand-written tests and project.json stay.
- */
-export function orphanedPaths(root: string, knownCharts: string[]): { scan: string[]; owns: (path: string) => boolean } {
-  const chartFile = /^charts\/([^/]+)\/(Chart\.yaml|Chart\.lock|values[^/]*\.yaml|values\.schema\.json|README\.md|\.helmignore|templates\/.+|ci\/.+)$/;
-  const application = /^argocd-apps\/[^/]+\/(?:components\/)?([^/]+)\.yaml$/;
-  const generated = (path: string) => fs.readFileSync(nodePath.join(root, path), 'utf8').includes(GENERATED_NOTICE);
-  return {
-    scan: ['charts', 'argocd-apps'],
-    owns: (path) => {
-      const name = chartFile.exec(path)?.[1] ?? application.exec(path)?.[1];
-      return name !== undefined && !knownCharts.includes(name) && generated(path);
-    },
-  };
 }
 
 /** An environment's values file of a chart: the chart's own values, or, for an umbrella, each subchart's. */

@@ -1,6 +1,7 @@
 export * from './model';
 export * from './generate';
 export * from './generate-all';
+export * from './ownership';
 export * from './validate';
 export * from './write';
 export { charts } from './charts';

@@ -1,4 +1,4 @@
-import type { Static, TObject } from '@chart-gen/schemas';
+import type { DeepPartial, Static, TObject } from '@chart-gen/schemas';
 
 /** Everything a chart definition declares; the generator turns it into files. */
 export interface ChartDefinition<S extends TObject = TObject> {
@@ -71,8 +71,7 @@ export interface ReadmeText {
   notes: string;
 }
 
-export type { DeepPartial } from '@chart-gen/schemas';
-import type { DeepPartial } from '@chart-gen/schemas';
+export type { DeepPartial };
 
 /** A generated file: path relative to the repository root, exact bytes as text. */
 export interface GeneratedFile {
