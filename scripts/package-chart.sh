@@ -21,4 +21,7 @@ if grep -q '^dependencies:' "charts/$chart/Chart.yaml"; then
   "$helm" dependency build "charts/$chart" --repository-config "$config/repositories.yaml" --repository-cache "$config/cache" >&2
 fi
 mkdir -p "$out"
+# Reproducible bytes: the archive's file times come from the chart's last commit, not from the checkout.
+SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct -- "charts/$chart" 2>/dev/null || true)}
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-0}
 "$helm" package "charts/$chart" --destination "$out"

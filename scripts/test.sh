@@ -30,6 +30,8 @@ node packages/chart-gen/dist/cli.js generate --check
 version_base=${CHART_GEN_VERSION_BASE:-HEAD~1}
 if git rev-parse --verify --quiet "$version_base^{commit}" >/dev/null; then
   node packages/chart-gen/dist/cli.js check-versions --base "$version_base"
+else
+  echo "note: no $version_base in this clone (shallow?): chart versions not checked; set CHART_GEN_VERSION_BASE"
 fi
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   drift=$(git status --porcelain -- charts argocd-apps)

@@ -19,7 +19,7 @@ cache=${CHART_GEN_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/chart-gen/tools}
 mode=all
 case "${1:-}" in
   --quiet) mode=quiet ;;
-  --print) mode=print; wanted=${2:?--print needs a tool name: helm4, helm3 or helm-unittest} ;;
+  --print) mode=print; wanted=${2:?--print needs a tool name: helm4, helm3, helm-unittest or kube-strict} ;;
   "") ;;
   *) echo "install-tools: unknown argument $1" >&2; exit 2 ;;
 esac
@@ -30,8 +30,11 @@ fail() { log "error: $*"; exit 1; }
 # The helm version a binary reports, or nothing.
 helm_version_of() { "$1" version --template '{{.Version}}' 2>/dev/null || true; }
 
+need_go() { command -v go >/dev/null || fail "Go 1.26 or later is needed to build $1 (see README, Set-up)"; }
+
 # Downloads a module through the Go module proxy and prints its read-only source folder.
 module_dir() {
+  need_go "$1@$2"
   local dir
   dir=$(cd /tmp && GOFLAGS=-mod=mod go mod download -json "$1@$2" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p') ||
     fail "the Go module proxy refused $1@$2"
@@ -123,13 +126,14 @@ ensure_kube_strict() {
   if [ ! -x "$dir/kube-strict" ]; then
     mkdir -p "$dir"
     log "building kube-strict (a minute on first use)"
-    (cd "$src" && CGO_ENABLED=0 GOFLAGS=-mod=mod go build -trimpath -o "$dir/kube-strict.partial" .)
+    need_go kube-strict
+    # -mod=readonly: the committed go.mod and go.sum are the pin; a build must not rewrite them.
+    (cd "$src" && CGO_ENABLED=0 GOFLAGS=-mod=readonly go build -trimpath -o "$dir/kube-strict.partial" .)
     mv "$dir/kube-strict.partial" "$dir/kube-strict"
   fi
   echo "$dir/kube-strict"
 }
 
-command -v go >/dev/null || [ -d "$cache" ] || fail "Go is needed to build the pinned tools (or put helm $HELM4_VERSION on PATH)"
 helm4=$(ensure_helm 4 "$HELM4_VERSION")
 helm3=$(ensure_helm 3 "$HELM3_VERSION")
 untt=$(ensure_unittest "$HELM_UNITTEST_VERSION")

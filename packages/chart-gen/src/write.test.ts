@@ -96,9 +96,10 @@ describe('applyDrift when a swap fails midway', () => {
     const files = [
       { path: 'c/a.yaml', content: 'A\n' },
       { path: 'c/b.yaml', content: 'B\n' },
-      { path: 'c/new.yaml', content: 'N\n' },
+      { path: 'c/fresh/new.yaml', content: 'N\n' },
     ];
     expect(() => applyDrift(root, { changed: files, stale: ['c/templates/stale.yaml'] })).toThrow('disk gone');
+    expect(fs.existsSync(path.join(root, 'c/fresh'))).toBe(false);
     jest.restoreAllMocks();
     expect(allFiles()).toEqual(['c/a.yaml', 'c/b.yaml', 'c/templates/stale.yaml']);
     expect([read('c/a.yaml'), read('c/b.yaml'), read('c/templates/stale.yaml')]).toEqual(['a\n', 'b\n', 's\n']);

@@ -58,8 +58,10 @@ export function applyDrift(root: string, drift: Drift): void {
   const suffix = `.chart-gen-${process.pid}-${randomBytes(4).toString('hex')}`;
   const staged: { temp: string; target: string }[] = [];
   const done: { target: string; backup: string | null; replaced: boolean }[] = [];
+  const createdFolders: string[] = [];
   const cleanUp = () => {
     for (const { temp } of staged) fs.rmSync(temp, { force: true });
+    for (const folder of createdFolders.reverse()) fs.rmSync(folder, { recursive: true, force: true });
   };
   try {
     for (const file of drift.changed) {
@@ -67,7 +69,8 @@ export function applyDrift(root: string, drift: Drift): void {
       if (fs.statSync(target, { throwIfNoEntry: false })?.isDirectory()) {
         throw new Error(`cannot write ${file.path}: a folder is in the way`);
       }
-      fs.mkdirSync(path.dirname(target), { recursive: true });
+      const created = fs.mkdirSync(path.dirname(target), { recursive: true });
+      if (created) createdFolders.push(created);
       const temp = `${target}${suffix}.tmp`;
       staged.push({ temp, target });
       fs.writeFileSync(temp, file.content, { flag: 'wx' });

@@ -15,8 +15,8 @@ let registry: Registry;
 let work: string;
 const packages = () => path.join(work, 'packages');
 
-function publish(args: string[]) {
-  const result = spawnSync('node', ['packages/chart-gen/dist/cli.js', 'publish', ...args, '--helm', process.env.HELM4!], {
+function publish(args: string[], only = charts) {
+  const result = spawnSync('node', ['packages/chart-gen/dist/cli.js', 'publish', ...args, '--charts', only.join(','), '--helm', process.env.HELM4!], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
   });
@@ -48,16 +48,29 @@ describe('chart-gen publish to an OCI registry', () => {
     expect(again.code).toBe(0);
   });
 
+  it('skips a chart packaged again from a fresh checkout: same files, newer file times', () => {
+    const checkout = path.join(work, 'checkout');
+    fs.cpSync(path.join(REPO_ROOT, 'charts/minio'), path.join(checkout, 'minio'), { recursive: true });
+    const later = new Date(Date.now() + 3600_000);
+    for (const entry of fs.readdirSync(path.join(checkout, 'minio'), { recursive: true })) fs.utimesSync(path.join(checkout, 'minio', String(entry)), later, later);
+    execFileSync(process.env.HELM4!, ['package', path.join(checkout, 'minio'), '--destination', path.join(checkout, 'out')]);
+    expect(fs.readFileSync(path.join(checkout, 'out', `minio-${versionOf('minio')}.tgz`))).not.toEqual(
+      fs.readFileSync(path.join(packages(), `minio-${versionOf('minio')}.tgz`)),
+    );
+    const again = publish([ociUrl(), '--plain-http', '--packages', path.join(checkout, 'out')], ['minio']);
+    expect(again.out).toContain('0 published, 1 skipped, 0 failed');
+  });
+
   it('refuses the same version with other content, and replaces it only with --force', () => {
     const changed = path.join(work, 'changed');
     fs.cpSync(path.join(REPO_ROOT, 'charts/minio'), path.join(changed, 'minio'), { recursive: true });
     fs.appendFileSync(path.join(changed, 'minio/README.md'), '\nA change without a version bump.\n');
     execFileSync(process.env.HELM4!, ['package', path.join(changed, 'minio'), '--destination', path.join(changed, 'out')]);
-    const refused = publish([ociUrl(), '--plain-http', '--packages', path.join(changed, 'out')]);
+    const refused = publish([ociUrl(), '--plain-http', '--packages', path.join(changed, 'out')], ['minio']);
     expect(refused.code).toBe(1);
     const version = versionOf('minio');
     expect(refused.out).toContain(`minio ${version}: ${version} is published with different content; bump the chart version`);
-    const forced = publish([ociUrl(), '--plain-http', '--force', '--packages', path.join(changed, 'out')]);
+    const forced = publish([ociUrl(), '--plain-http', '--force', '--packages', path.join(changed, 'out')], ['minio']);
     expect(forced.out).toContain('1 published, 0 skipped, 0 failed');
     // Put the real package back for the tests that pull it.
     expect(publish([ociUrl(), '--plain-http', '--force', '--packages', packages()]).code).toBe(0);

@@ -17,9 +17,9 @@ export interface HookJobOptions {
 
 /**
  * A Job run after install and upgrade as a Helm hook. As a hook it starts only once the release's resources are
- * ready, so `helm install --wait` does not wait on it and it does not wait on a server that is not created yet;
- * Argo CD runs it as a PostSync hook after the app is healthy. The previous run is deleted before a new one
- * (Job templates are immutable), and a successful run is deleted at once.
+ * ready, so `helm install --wait` does not wait on it and it does not wait on a server that is not created yet.
+ * Argo CD runs it as a Sync hook in the chart's wave, and the next wave starts once it succeeded. The previous run
+ * is deleted before a new one (Job templates are immutable), and a successful run is deleted at once.
  */
 export function hookJob(ctx: ChartContext, options: HookJobOptions): string {
   const pod = podSpec(ctx, { head: ['restartPolicy: Never'], containers: [options.container], volumes: options.volumes });
@@ -35,6 +35,10 @@ export function hookJob(ctx: ChartContext, options: HookJobOptions): string {
         'helm.sh/hook': 'post-install,post-upgrade',
         'helm.sh/hook-weight': '0',
         'helm.sh/hook-delete-policy': 'before-hook-creation,hook-succeeded',
+        // Argo CD's own hook annotations replace Helm's: a Sync hook runs in the chart's sync wave, so what a later
+        // wave starts (MLflow) finds the Job done, where a PostSync hook would run only after everything.
+        'argocd.argoproj.io/hook': 'Sync',
+        'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation,HookSucceeded',
       },
     }),
     'spec:',

@@ -4,7 +4,7 @@ import { includeBlock, indent, lines } from './text';
 
 /** A values key placed in the pod spec as it is, when set. */
 function passThrough(key: PodSetting, settings: string): string {
-  const value = SCALAR_SETTINGS.includes(key) ? [`${key}: {{ . }}`] : [`${key}:`, '  {{- toYaml . | nindent 2 }}'];
+  const value = SCALAR_SETTINGS.includes(key) ? [`${key}: {{ . | quote }}`] : [`${key}:`, '  {{- toYaml . | nindent 2 }}'];
   return [`{{- with ${settings}.${key} }}`, ...value, '{{- end }}'].join('\n');
 }
 

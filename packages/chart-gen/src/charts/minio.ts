@@ -35,7 +35,7 @@ done
 
 export const minio: ChartDefinition<typeof minioValuesSpec> = defineChart({
   name: 'minio',
-  version: '0.1.3',
+  version: '0.1.4',
   appVersion: 'RELEASE.2025-09-07T16-13-09Z',
   description: 'MinIO S3-compatible object storage for ML artifacts, models and datasets.',
   keywords: ['minio', 's3', 'object-storage', 'mlops'],
@@ -166,10 +166,10 @@ ${persistenceNote(ctx)}
 | Job | \`minio-create-buckets\` | post-install/post-upgrade hook creating \`mlflow-artifacts\`, \`models\`, \`datasets\`, \`experiments\` |`,
     notes: `### Buckets
 
-\`buckets.names\` lists the buckets. The \`minio-create-buckets\` Job runs as a Helm post-install and post-upgrade hook
-(an Argo CD PostSync hook): it starts once MinIO is ready, so \`helm install --wait\` never waits on it. It waits for the
-S3 API, creates each missing bucket with \`mc mb --ignore-existing\` and leaves existing ones untouched, so it is safe to
-run on every sync. It is bounded by \`buckets.backoffLimit\`, \`buckets.activeDeadlineSeconds\` and
+\`buckets.names\` lists the buckets. The \`minio-create-buckets\` Job runs as a Helm post-install and post-upgrade hook: it
+starts once MinIO is ready, so \`helm install --wait\` never waits on it. Under Argo CD it is a Sync hook in MinIO's sync
+wave, so MLflow (a later wave in the umbrella) starts once the buckets exist. It waits for the S3 API, creates each
+missing bucket with \`mc mb --ignore-existing\` and leaves existing ones untouched, so it is safe to run on every sync. It is bounded by \`buckets.backoffLimit\`, \`buckets.activeDeadlineSeconds\` and
 \`buckets.ttlSecondsAfterFinished\`.
 
 ### Storage

@@ -1,8 +1,13 @@
+import * as fs from 'node:fs';
 import { environments } from './index';
 
 describe('environments', () => {
-  it('are discovered from their files, sorted by name', () => {
-    expect(environments.map((e) => e.name)).toEqual(['dev', 'prod']);
+  it('are discovered from their files, one per file, sorted by name', () => {
+    const names = environments.map((e) => e.name);
+    const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.ts') && !/^(index|model)\.ts$|\.test\.ts$/.test(f));
+    expect(names).toEqual(expect.arrayContaining(['dev', 'prod']));
+    expect(names).toHaveLength(files.length);
+    expect(names).toEqual([...names].sort());
   });
 
   it('carry the former dev overlay: namespace mlops-dev, one MinIO replica, 250m / 512Mi', () => {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { sha256, type ChartPackage } from './packages';
+import { samePackageContent, type ChartPackage } from './packages';
 
 /** Runs helm with arguments; returns its exit status and output. */
 export type HelmRunner = (args: string[]) => { status: number | null; stdout: string; stderr: string };
@@ -54,7 +54,7 @@ export function publishToOci(helm: HelmRunner, pkg: ChartPackage, options: OciOp
     return { ...base, outcome: 'failed', detail: `cannot read ${options.url}: ${(error as Error).message}` };
   }
   if (published) {
-    const same = sha256(published) === sha256(pkg.file);
+    const same = samePackageContent(published, pkg.file);
     fs.rmSync(path.dirname(published), { recursive: true, force: true });
     if (same) return { ...base, outcome: 'skipped', detail: 'already published with the same content' };
     if (!options.force) {

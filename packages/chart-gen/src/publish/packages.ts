@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 /** A packaged chart: dist/charts/<name>-<version>.tgz. */
 export interface ChartPackage {
@@ -9,18 +10,41 @@ export interface ChartPackage {
   file: string;
 }
 
-/** The `helm package` files of a folder, by the name-version file names Helm gives them. */
-export function findPackages(dir: string): ChartPackage[] {
-  if (!fs.existsSync(dir)) throw new Error(`no packages in ${dir}: run \`npx nx run-many -t package\` first`);
-  return fs
-    .readdirSync(dir)
-    .filter((file) => file.endsWith('.tgz'))
-    .sort()
-    .map((file) => {
-      const match = /^(?<name>[a-z0-9][a-z0-9-]*?)-(?<version>v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]*)?)\.tgz$/.exec(file);
-      if (!match?.groups) throw new Error(`${path.join(dir, file)}: not a <name>-<version>.tgz chart package`);
-      return { name: match.groups.name!, version: match.groups.version!, file: path.join(dir, file) };
-    });
+/**
+ * The packages of the given charts at their current versions, from a folder of `helm package` output. Older
+ * packages in the folder are left alone: publishing them would push charts built from an older tree.
+ */
+export function findPackages(dir: string, charts: { name: string; version: string }[]): ChartPackage[] {
+  return charts.map(({ name, version }) => {
+    const file = path.join(dir, `${name}-${version}.tgz`);
+    if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npx nx run-many -t package\` first`);
+    return { name, version, file };
+  });
 }
 
-export const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+/**
+ * What a chart package holds: each file's path and the sha256 of its content. Two packages of the same chart
+ * files compare equal even when packaged at different times (tar headers carry modification times).
+ */
+export function packageContent(file: string): Map<string, string> {
+  const tar = gunzipSync(fs.readFileSync(file));
+  const entries = new Map<string, string>();
+  for (let offset = 0; offset + 512 <= tar.length; ) {
+    const header = tar.subarray(offset, offset + 512);
+    if (header.every((byte) => byte === 0)) break;
+    const text = (start: number, length: number) => header.subarray(start, start + length).toString('utf8').replace(/\0.*$/s, '');
+    const name = [text(345, 155), text(0, 100)].filter(Boolean).join('/');
+    const size = parseInt(text(124, 12).trim() || '0', 8);
+    const type = text(156, 1);
+    const body = tar.subarray(offset + 512, offset + 512 + size);
+    if (type === '' || type === '0') entries.set(name, createHash('sha256').update(body).digest('hex'));
+    offset += 512 + Math.ceil(size / 512) * 512;
+  }
+  return entries;
+}
+
+/** Whether two chart packages hold the same files with the same content. */
+export function samePackageContent(a: string, b: string): boolean {
+  const [left, right] = [packageContent(a), packageContent(b)];
+  return left.size === right.size && [...left].every(([name, sum]) => right.get(name) === sum);
+}
