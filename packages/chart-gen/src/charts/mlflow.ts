@@ -1,11 +1,8 @@
 import { mlflowValuesSpec } from '@chart-gen/schemas';
 import { secretKeyEnv } from '../blocks/container';
 import { fullname, type ChartContext } from '../blocks/context';
-import { ingress } from '../blocks/ingress';
-import { networkPolicy } from '../blocks/network-policy';
+import { httpExposure } from '../blocks/http-exposure';
 import { notes } from '../blocks/notes';
-import { podDisruptionBudget } from '../blocks/pdb';
-import { service } from '../blocks/service';
 import { emptyDirVolume, workload } from '../blocks/workload';
 import { defineChart, type ChartDefinition } from '../model';
 import { commonDefaults, workloadDefaults } from '../value-defaults';
@@ -178,15 +175,7 @@ export const mlflow: ChartDefinition<typeof mlflowValuesSpec> = defineChart({
       ],
       volumes: [emptyDirVolume('tmp')],
     }),
-    'service.yaml': service(ctx, {
-      name: fullname(ctx),
-      component: 'tracking',
-      selectsComponent: 'tracking',
-      ports: [{ name: 'http', port: '.Values.service.ports.http' }],
-    }),
-    'ingress.yaml': ingress(ctx, { name: fullname(ctx), component: 'tracking', servicePort: 'http' }),
-    'networkpolicy.yaml': networkPolicy(ctx, { name: fullname(ctx), component: 'tracking', ports: [String(PORT)] }),
-    'pdb.yaml': podDisruptionBudget(ctx, { name: fullname(ctx), component: 'tracking' }),
+    ...httpExposure(ctx, { component: 'tracking', port: PORT }),
     'NOTES.txt': notes(`
 MLflow is starting in namespace {{ .Release.Namespace }}.
 

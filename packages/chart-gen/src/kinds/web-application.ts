@@ -2,12 +2,9 @@ import { webApplicationValuesSpec, type CredentialField } from '@chart-gen/schem
 import { secretEnv } from '../blocks/container';
 import { fullname, type ChartContext } from '../blocks/context';
 import { credentialsSecret } from '../blocks/credentials';
-import { ingress } from '../blocks/ingress';
-import { networkPolicy } from '../blocks/network-policy';
+import { httpExposure } from '../blocks/http-exposure';
 import { notes, persistenceNote } from '../blocks/notes';
-import { podDisruptionBudget } from '../blocks/pdb';
 import { persistentVolumeClaim } from '../blocks/persistence';
-import { service } from '../blocks/service';
 import { dataVolume, emptyDirVolume, workload } from '../blocks/workload';
 import { commonDefaults, persistenceDefaults, workloadDefaults } from '../value-defaults';
 import type { ChartDefinition } from '../model';
@@ -107,17 +104,9 @@ export function webApplication(options: WebApplicationOptions): ChartDefinition 
         ],
         volumes: [...(persistence ? [dataVolume(ctx, 'data')] : []), emptyDirVolume('tmp')],
       }),
-      'service.yaml': service(ctx, {
-        name: fullname(ctx),
-        component: 'server',
-        selectsComponent: 'server',
-        ports: [{ name: 'http', port: '.Values.service.ports.http' }],
-      }),
-      'ingress.yaml': ingress(ctx, { name: fullname(ctx), component: 'server', servicePort: 'http' }),
+      ...httpExposure(ctx, { component: 'server', port: options.port }),
       ...(persistence ? { 'pvc.yaml': persistentVolumeClaim(ctx, { component: 'server' }) } : {}),
       ...(fields.length ? { 'secret.yaml': credentialsSecret(ctx, { component: 'server', fields }) } : {}),
-      'networkpolicy.yaml': networkPolicy(ctx, { name: fullname(ctx), component: 'server', ports: [String(options.port)] }),
-      'pdb.yaml': podDisruptionBudget(ctx, { name: fullname(ctx), component: 'server' }),
       'NOTES.txt': notes(`
 ${options.name} is starting in namespace {{ .Release.Namespace }}.
 
