@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Installs the pinned helm 4, helm 3 and helm-unittest (tools/versions.env), and builds this repository's
-# tools/kube-strict (a strict Kubernetes manifest decoder, pinned by its go.mod), into a cache outside the checkout,
-# so every clone on this machine shares one build. Already-built versions are skipped; a binary on PATH that
-# reports the pinned version is linked instead of built.
+# Installs the tools pinned in tools/versions.env into a cache outside the checkout, so every clone on this machine
+# shares one build, and prints where they are. Already-built versions are skipped.
+#   helm4, helm3, helm-unittest  built from the Go module proxy; a binary on PATH reporting the pinned version is
+#                                linked instead
+#   kube-strict                  this repository's tools/kube-strict (a strict Kubernetes manifest decoder)
+#   minio, mc                    MinIO's server and client, for the end-to-end test of the MLOps stack
+#   mlflow                       a virtualenv holding MLflow, psycopg2 and boto3, installed from the lock
+#                                tools/mlflow/requirements.txt; its path is the virtualenv's bin folder
 #
-#   tools/install-tools.sh                ensure all tools, then print one "name=path" line per tool
-#   tools/install-tools.sh --quiet        ensure all tools, print nothing
-#   tools/install-tools.sh --print helm4  ensure all tools, print the path of one (helm4, helm3, helm-unittest,
-#                                         kube-strict)
+#   tools/install-tools.sh                 ensure helm4, helm3, helm-unittest and kube-strict, print "name=path" lines
+#   tools/install-tools.sh minio mc mlflow ensure only the named tools, print their "name=path" lines
+#   tools/install-tools.sh --quiet [NAME…] ensure the same, print nothing
+#   tools/install-tools.sh --print NAME    ensure only NAME, print its path alone
 #
 # CHART_GEN_TOOLS_DIR overrides the cache (default: ${XDG_CACHE_HOME:-~/.cache}/chart-gen/tools).
 set -euo pipefail
@@ -15,17 +19,21 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=versions.env
 source "$here/versions.env"
-cache=${CHART_GEN_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/chart-gen/tools}
-mode=all
-case "${1:-}" in
-  --quiet) mode=quiet ;;
-  --print) mode=print; wanted=${2:?--print needs a tool name: helm4, helm3, helm-unittest or kube-strict} ;;
-  "") ;;
-  *) echo "install-tools: unknown argument $1" >&2; exit 2 ;;
-esac
+
+known=(helm4 helm3 helm-unittest kube-strict minio mc mlflow)
+default=(helm4 helm3 helm-unittest kube-strict)
 
 log() { echo "install-tools: $*" >&2; }
 fail() { log "error: $*"; exit 1; }
+usage_error() { log "error: $*"; log "known tools: ${known[*]}"; exit 2; }
+
+is_known() {
+  local name
+  for name in "${known[@]}"; do [ "$name" = "$1" ] && return 0; done
+  return 1
+}
+
+# ---- helm, helm-unittest, kube-strict
 
 # The helm version a binary reports, or nothing.
 helm_version_of() { "$1" version --template '{{.Version}}' 2>/dev/null || true; }
@@ -134,18 +142,131 @@ ensure_kube_strict() {
   echo "$dir/kube-strict"
 }
 
-helm4=$(ensure_helm 4 "$HELM4_VERSION")
-helm3=$(ensure_helm 3 "$HELM3_VERSION")
-untt=$(ensure_unittest "$HELM_UNITTEST_VERSION")
-kube_strict=$(ensure_kube_strict)
-case "$mode" in
-  all) printf 'helm4=%s\nhelm3=%s\nhelm-unittest=%s\nkube-strict=%s\n' "$helm4" "$helm3" "$untt" "$kube_strict" ;;
-  print)
-    case "$wanted" in
-      helm4) echo "$helm4" ;;
-      helm3) echo "$helm3" ;;
-      helm-unittest) echo "$untt" ;;
-      kube-strict) echo "$kube_strict" ;;
-      *) fail "unknown tool $wanted; known: helm4, helm3, helm-unittest, kube-strict" ;;
-    esac ;;
+# ---- minio, mc
+
+# The ldflags MinIO's Makefiles set (buildscripts/gen-ldflags.go), from what a pseudo-version carries
+# (v0.0.0-<YYYYMMDDhhmmss>-<12-hex commit>): without them `--version` says only DEVELOPMENT.GOGET. The tag starts
+# with DEVELOPMENT., as their Makefiles write it for a build that is not a release.
+minio_ldflags() {
+  local module=$1 version=$2 stamp commit time
+  stamp=${version#v0.0.0-}
+  commit=${stamp#*-}
+  stamp=${stamp%%-*}
+  if ! [[ $stamp =~ ^[0-9]{14}$ && $commit =~ ^[0-9a-f]{12}$ ]]; then
+    echo "-s -w"
+    return
+  fi
+  time="${stamp:0:4}-${stamp:4:2}-${stamp:6:2}T${stamp:8:2}:${stamp:10:2}:${stamp:12:2}Z"
+  echo "-s -w -X $module/cmd.Version=$time -X $module/cmd.ReleaseTag=DEVELOPMENT.${time//:/-}" \
+    "-X $module/cmd.CommitID=$commit -X $module/cmd.ShortCommitID=$commit -X $module/cmd.CopyrightYear=${stamp:0:4}"
+}
+
+# Ensures <cache>/<name>-<version>/<name>, built by `go install module@version` (neither go.mod has a replace
+# directive, so no source copy is needed), and prints its path.
+ensure_go_install() {
+  local name=$1 module=$2 version=$3 dir="$cache/$1-$3"
+  if [ ! -x "$dir/$name" ]; then
+    need_go "$name"
+    mkdir -p "$dir"
+    log "building $name $version (a few minutes on first use)"
+    # go install names the binary itself: build into a scratch GOBIN, then move it in one rename, so an interrupted
+    # build never leaves a half binary under the final name.
+    rm -rf "$dir/.partial"
+    CGO_ENABLED=0 GOBIN="$dir/.partial" go install -trimpath -ldflags "$(minio_ldflags "$module" "$version")" \
+      "$module@$version" || fail "could not build $module@$version"
+    mv "$dir/.partial/$name" "$dir/$name"
+    rmdir "$dir/.partial"
+  fi
+  echo "$dir/$name"
+}
+
+# ---- mlflow
+
+# Ensures a virtualenv <cache>/mlflow-<version>-<hash of the lock file> and prints its bin folder. The lock pins and
+# hashes the whole closure, so pip installs exactly it (--require-hashes --no-deps) and resolves nothing; any edit of
+# the lock names a new folder.
+ensure_mlflow() {
+  local lock="$here/mlflow/requirements.txt" hash dir
+  grep -q "^mlflow==$MLFLOW_VERSION " "$lock" ||
+    fail "$lock does not pin mlflow==$MLFLOW_VERSION (tools/versions.env): regenerate it as its header says"
+  hash=$(sha256sum <"$lock" | cut -c1-12)
+  dir="$cache/mlflow-$MLFLOW_VERSION-$hash"
+  # A virtualenv is not relocatable (its scripts' #! lines name its own path), so it is built at its final path and
+  # counts as there only once the marker, written last, is: a folder without it is an interrupted build, redone.
+  [ -f "$dir/.complete" ] || build_mlflow_venv "$dir" "$lock"
+  echo "$dir/bin"
+}
+
+build_mlflow_venv() {
+  local dir=$1 lock=$2 python=python3 reported
+  # Debian's python rather than the first on PATH (pyenv's, under /root): a virtualenv's python is a link to its
+  # base interpreter, and the test's Pods see this machine's /usr only.
+  [ -x /usr/bin/python3 ] && python=/usr/bin/python3
+  command -v "$python" >/dev/null || fail "Python 3.10 or later is needed for mlflow"
+  rm -rf "$dir"
+  log "creating the mlflow $MLFLOW_VERSION virtualenv with $("$python" --version) (a few minutes on first use)"
+  "$python" -m venv "$dir" || fail "$python -m venv failed (on Debian: apt-get install python3-venv)"
+  "$dir/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r "$lock" >&2 ||
+    fail "pip could not install $lock into $dir"
+  reported=$("$dir/bin/mlflow" --version 2>/dev/null || true) # "mlflow, version 3.17.2"
+  [ "${reported##* }" = "$MLFLOW_VERSION" ] || fail "$dir/bin/mlflow reports \"$reported\", not $MLFLOW_VERSION"
+  touch "$dir/.complete"
+}
+
+# ---- main
+
+# Holds an exclusive lock on <cache>/.<name>.lock until the calling subshell exits: two runs at once (a test and a
+# person) build a tool once, the second waits and then finds it. Skipped where the cache is not writable (another
+# user's, already built) or flock is missing.
+lock_tool() {
+  command -v flock >/dev/null || return 0
+  local fd
+  { exec {fd}>>"$cache/.$1.lock"; } 2>/dev/null || return 0
+  flock "$fd"
+}
+
+# Ensures one tool and prints its path; run in a subshell, which also releases its lock.
+ensure() {
+  lock_tool "$1"
+  case "$1" in
+    helm4) ensure_helm 4 "$HELM4_VERSION" ;;
+    helm3) ensure_helm 3 "$HELM3_VERSION" ;;
+    helm-unittest) ensure_unittest "$HELM_UNITTEST_VERSION" ;;
+    kube-strict) ensure_kube_strict ;;
+    minio) ensure_go_install minio github.com/minio/minio "$MINIO_VERSION" ;;
+    mc) ensure_go_install mc github.com/minio/mc "$MC_VERSION" ;;
+    mlflow) ensure_mlflow ;;
+  esac
+}
+
+mode=list
+case "${1:-}" in
+  --quiet) mode=quiet; shift ;;
+  --print)
+    mode=print
+    [ $# = 2 ] || usage_error "--print needs one tool name"
+    shift ;;
 esac
+names=()
+for arg in "$@"; do
+  case "$arg" in -*) usage_error "unknown argument $arg" ;; esac
+  is_known "$arg" || usage_error "unknown tool $arg"
+  names+=("$arg")
+done
+[ ${#names[@]} -gt 0 ] || names=("${default[@]}")
+
+cache=${CHART_GEN_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/chart-gen/tools}
+mkdir -p "$cache"
+
+# Everything is ensured before anything is printed, so a failure prints no partial list.
+lines=()
+for name in "${names[@]}"; do
+  path=$(ensure "$name")
+  lines+=("$name=$path")
+done
+for line in "${lines[@]}"; do
+  case "$mode" in
+    list) echo "$line" ;;
+    print) echo "${line#*=}" ;;
+  esac
+done
