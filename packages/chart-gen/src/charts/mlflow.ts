@@ -11,34 +11,52 @@ import { commonDefaults, workloadDefaults } from '../value-defaults';
 const SYNC_WAVE = 1;
 const ctx: ChartContext = { chart: 'mlflow', syncWave: SYNC_WAVE };
 const PORT = 5000;
+/** MLflow's version: the official image's `-full` variant of it (see the README's image notes). */
+const APP_VERSION = '3.17.2';
 /** uid of the image's non-root user. */
 const MLFLOW_UID = 1001;
 
 /**
- * Backend connection as environment. The URI carries no password: libpq (psycopg2) reads PGPASSWORD,
- * so the password stays in its Secret and needs no URL escaping.
+ * Backend connection as environment. The URI carries no password: libpq reads PGPASSWORD, so the password stays in
+ * its Secret and needs no URL escaping. The driver is named: the image carries psycopg2 and psycopg 3, and SQLAlchemy
+ * picks one by its own version when the URI names none.
  */
 const backendEnv = [
   '- name: MLFLOW_BACKEND_STORE_URI',
-  '  value: {{ printf "postgresql://%s@%s:%v/%s" .Values.backendStore.username .Values.backendStore.host .Values.backendStore.port .Values.backendStore.database | quote }}',
+  '  value: {{ printf "postgresql+psycopg2://%s@%s:%v/%s" .Values.backendStore.username .Values.backendStore.host .Values.backendStore.port .Values.backendStore.database | quote }}',
   secretKeyEnv('PGPASSWORD', '.Values.backendStore.existingSecret', '.Values.backendStore.passwordKey'),
   '- name: HOME',
   '  value: /tmp',
+  // MLflow reports usage to its makers unless told not to; a cluster's tracking server should not call out.
+  '- name: MLFLOW_DISABLE_TELEMETRY',
+  '  value: "true"',
 ].join('\n');
 
 /** Artifact store connection as environment: boto3 reads the endpoint and the AWS_* keys. */
 const artifactEnv = [
+  // Job workers are separate Python processes holding all of MLflow each (see the README's memory notes).
+  '- name: MLFLOW_SERVER_ENABLE_JOB_EXECUTION',
+  '  value: {{ .Values.jobs.enabled | quote }}',
   '- name: MLFLOW_S3_ENDPOINT_URL',
   '  value: {{ .Values.artifacts.s3.endpoint | quote }}',
   secretKeyEnv('AWS_ACCESS_KEY_ID', '.Values.artifacts.s3.existingSecret', '.Values.artifacts.s3.accessKeyKey'),
   secretKeyEnv('AWS_SECRET_ACCESS_KEY', '.Values.artifacts.s3.existingSecret', '.Values.artifacts.s3.secretKeyKey'),
 ].join('\n');
 
-/** Waits for PostgreSQL to accept connections, then brings the schema up to date (a no-op when it is). */
+/**
+ * Waits for PostgreSQL to accept connections, then brings the schema up to date (a no-op when it is). Replicas
+ * starting together take turns on a PostgreSQL advisory lock, so one migrates and the others find the schema
+ * current; the lock ends with its connection, also when the process dies. A refused password fails at once.
+ */
 const migrateScript = `
-python - <<'PY'
-import os, socket, time
-host, port = os.environ["DB_HOST"], int(os.environ["DB_PORT"])
+exec python - <<'PY'
+import os, signal, socket, subprocess, sys, time
+import psycopg2
+
+# As the container's PID 1, Python would ignore SIGTERM: stop when the Pod is deleted.
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+
+host, port = os.environ["PGHOST"], int(os.environ["PGPORT"])
 deadline = time.time() + int(os.environ["WAIT_TIMEOUT_SECONDS"])
 while True:
     try:
@@ -46,17 +64,59 @@ while True:
         break
     except OSError as error:
         if time.time() > deadline:
-            raise SystemExit(f"PostgreSQL at {host}:{port} is not reachable: {error}")
+            sys.exit(f"PostgreSQL at {host}:{port} is not reachable: {error}")
         print(f"waiting for PostgreSQL at {host}:{port}", flush=True)
         time.sleep(3)
+try:
+    connection = psycopg2.connect("")
+except psycopg2.OperationalError as error:
+    sys.exit(f"cannot connect to PostgreSQL at {host}:{port}: {error}")
+connection.autocommit = True
+
+
+def revision(cursor):
+    cursor.execute("SELECT to_regclass('alembic_version') IS NOT NULL")
+    if not cursor.fetchone()[0]:
+        return None
+    cursor.execute("SELECT version_num FROM alembic_version")
+    row = cursor.fetchone()
+    return row[0] if row else None
+
+
+with connection.cursor() as cursor:
+    print("waiting for the migration lock", flush=True)
+    cursor.execute("SELECT pg_advisory_lock(hashtext('mlflow db upgrade'))")
+    before = revision(cursor)
+    upgrade = subprocess.run(["mlflow", "db", "upgrade", os.environ["MLFLOW_BACKEND_STORE_URI"]])
+    after = revision(cursor)
+if upgrade.returncode != 0:
+    sys.exit(f"mlflow db upgrade failed with exit code {upgrade.returncode}")
+if before == after:
+    print(f"schema already at revision {after}", flush=True)
+else:
+    print(f"schema upgraded from revision {before or 'none (empty database)'} to {after}", flush=True)
 PY
-exec mlflow db upgrade "$MLFLOW_BACKEND_STORE_URI"
 `;
+
+/**
+ * MLflow answers only the Host headers it allows (all others get 403, /health excepted): the Service's DNS names,
+ * localhost (port-forwarding), the Ingress host and allowedHosts, each with any port.
+ */
+const allowedHosts = [
+  '{{- $service := include "mlflow.names.fullname" . }}',
+  '{{- $namespaced := printf "%s.%s" $service .Release.Namespace }}',
+  '{{- $hosts := list $service $namespaced (printf "%s.svc" $namespaced) (printf "%s.svc.cluster.local" $namespaced) "localhost" "127.0.0.1" }}',
+  '{{- if .Values.ingress.enabled }}{{ $hosts = append $hosts .Values.ingress.host }}{{ end }}',
+  '{{- $hosts = concat $hosts .Values.allowedHosts }}',
+  '--allowed-hosts={{ range $i, $host := $hosts }}{{ if $i }},{{ end }}{{ $host }},{{ $host }}:*{{ end }}',
+];
 
 const serverArgs = [
   'server',
   '--host=0.0.0.0',
   `--port=${PORT}`,
+  '--workers={{ .Values.workers }}',
+  ...allowedHosts,
   '{{- if .Values.artifacts.serve }}',
   '--serve-artifacts',
   '--artifacts-destination=s3://{{ .Values.artifacts.s3.bucket }}',
@@ -68,8 +128,8 @@ const serverArgs = [
 
 export const mlflow: ChartDefinition<typeof mlflowValuesSpec> = defineChart({
   name: 'mlflow',
-  version: '0.1.4',
-  appVersion: '3.3.2',
+  version: '0.1.5',
+  appVersion: APP_VERSION,
   description: 'MLflow tracking server, with metadata in PostgreSQL and artifacts in MinIO (S3).',
   keywords: ['mlflow', 'tracking', 'mlops'],
   home: 'https://mlflow.org',
@@ -80,7 +140,7 @@ export const mlflow: ChartDefinition<typeof mlflowValuesSpec> = defineChart({
     spec: mlflowValuesSpec,
     defaults: {
       ...commonDefaults(),
-      image: { registry: 'docker.io', repository: 'bitnamilegacy/mlflow', tag: '3.3.2-debian-12-r0', digest: '', pullPolicy: 'IfNotPresent' },
+      image: { registry: 'ghcr.io', repository: 'mlflow/mlflow', tag: `v${APP_VERSION}-full`, digest: '', pullPolicy: 'IfNotPresent' },
       replicas: 1,
       // The names the postgresql and minio charts give their objects (release names postgresql and minio).
       backendStore: {
@@ -102,6 +162,9 @@ export const mlflow: ChartDefinition<typeof mlflowValuesSpec> = defineChart({
         },
       },
       migration: { enabled: true, waitTimeoutSeconds: 300 },
+      workers: 2,
+      jobs: { enabled: false },
+      allowedHosts: [],
       extraArgs: [],
       service: { type: 'ClusterIP', ports: { http: PORT }, annotations: {} },
       ingress: {
@@ -113,7 +176,8 @@ export const mlflow: ChartDefinition<typeof mlflowValuesSpec> = defineChart({
         tls: { enabled: false, secretName: '' },
         annotations: {},
       },
-      ...workloadDefaults(MLFLOW_UID, { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '2Gi' } }),
+      // npm run bench:stack measures ~640 MiB with two workers and no job workers (~2 GiB with them).
+      ...workloadDefaults(MLFLOW_UID, { requests: { cpu: '250m', memory: '768Mi' }, limits: { cpu: '1', memory: '2Gi' } }),
     },
     examples: {
       'direct-s3-ingress': {
@@ -144,8 +208,11 @@ export const mlflow: ChartDefinition<typeof mlflowValuesSpec> = defineChart({
           when: '.Values.migration.enabled',
           script: migrateScript,
           env: [
-            '- name: DB_HOST\n  value: {{ .Values.backendStore.host | quote }}',
-            '- name: DB_PORT\n  value: {{ .Values.backendStore.port | quote }}',
+            // libpq's own variables: psycopg2.connect("") reads them, with PGPASSWORD.
+            '- name: PGHOST\n  value: {{ .Values.backendStore.host | quote }}',
+            '- name: PGPORT\n  value: {{ .Values.backendStore.port | quote }}',
+            '- name: PGUSER\n  value: {{ .Values.backendStore.username | quote }}',
+            '- name: PGDATABASE\n  value: {{ .Values.backendStore.database | quote }}',
             '- name: WAIT_TIMEOUT_SECONDS\n  value: {{ .Values.migration.waitTimeoutSeconds | quote }}',
             backendEnv,
           ].join('\n'),
@@ -195,7 +262,7 @@ create, so inside the mlops-stack umbrella it connects with no extra values.
 
 | Kind | Name | Notes |
 | --- | --- | --- |
-| Deployment | \`mlflow\` | init container \`migrate\` waits for PostgreSQL, then runs \`mlflow db upgrade\` |
+| Deployment | \`mlflow\` | init container \`migrate\` waits for PostgreSQL, then runs \`mlflow db upgrade\` under a lock |
 | Service | \`mlflow\` | ClusterIP, port \`http\` 5000 |
 | Ingress | \`mlflow\` | only with \`ingress.enabled\` |`,
     install: `The chart creates no Secret: it reads the PostgreSQL and MinIO credentials Secrets of those charts (or any
@@ -208,10 +275,21 @@ helm install mlflow charts/mlflow --namespace mlops
 \`\`\``,
     notes: `### The image
 
-The official \`ghcr.io/mlflow/mlflow\` image ships without \`psycopg2\` and \`boto3\`, so it cannot use a PostgreSQL
-backend or S3 artifacts, and installing them at start needs network a cluster may not have. The default is
-\`docker.io/bitnamilegacy/mlflow\`, which carries both (Bitnami's images are frozen in its legacy repository). Any image
-works that runs as a non-root user and contains \`mlflow\`, \`python\`, \`psycopg2\` and \`boto3\`; set \`image.*\`.
+The default is MLflow's official \`ghcr.io/mlflow/mlflow:v${APP_VERSION}-full\`: the \`-full\` variant (published from
+MLflow 3.9.0 on, with every release) carries \`psycopg2\` and \`boto3\`, which the tracking server needs for its
+PostgreSQL backend store and S3 artifacts; the plain \`ghcr.io/mlflow/mlflow:v${APP_VERSION}\` does not, and installing
+them at start needs network a cluster may not have. It is maintained with each MLflow release, unlike the frozen
+\`bitnamilegacy/mlflow\`. To keep the image small, build one from the plain image with exactly the two drivers:
+
+\`\`\`dockerfile
+FROM ghcr.io/mlflow/mlflow:v${APP_VERSION}
+RUN pip install --no-cache-dir psycopg2-binary==2.9.13 boto3==1.44.8
+\`\`\`
+
+and set \`image.registry\`, \`image.repository\` and \`image.tag\` to it. Any image works that contains \`mlflow\`,
+\`python3\`, \`psycopg2\` and \`boto3\` and runs as the non-root \`podSecurityContext.runAsUser\` (the official images
+have no user of their own, so any uid works with the chart's \`HOME=/tmp\`). The tests run this chart's rendered
+command with MLflow ${APP_VERSION} and those driver versions (\`tools/mlflow/requirements.txt\`).
 
 ### Artifacts
 
@@ -219,10 +297,28 @@ With \`artifacts.serve: true\` (the default) clients upload and download artifac
 no S3 credentials. With \`false\` the server hands out \`s3://mlflow-artifacts/...\` locations and clients need S3 access
 (\`MLFLOW_S3_ENDPOINT_URL\` and keys) themselves.
 
+### Host names
+
+The server refuses requests whose \`Host\` header it does not know (403 "Invalid Host header", against DNS rebinding;
+\`/health\` is exempt, so probes pass while clients fail). The chart allows the Service's DNS names
+(\`mlflow\`, \`mlflow.<namespace>\`, \`….svc\`, \`….svc.cluster.local\`), \`localhost\` (port-forwarding) and the Ingress
+host, each with any port; add others (another Ingress, a gateway's host) to \`allowedHosts\`.
+
+### Workers and memory
+
+\`workers\` (default 2) sets \`mlflow server --workers\`; each worker holds the whole application. MLflow 3 also starts
+job workers beside the server (GenAI evaluations and scorers, periodic tasks), seven more Python processes; they are
+off unless \`jobs.enabled\`. \`npm run bench:stack\` measures the container's memory under the end-to-end scenario:
+about 640 MiB with the defaults, about 2 GiB with \`jobs.enabled\` (raise \`resources.limits.memory\` to 3Gi or more
+then). The defaults, 768Mi requested and 2Gi the limit, follow from the first number. With several replicas and
+\`jobs.enabled\`, every replica runs the periodic tasks.
+
 ### Migrations
 
-Each pod's \`migrate\` init container runs \`mlflow db upgrade\` (a no-op on an up-to-date schema) after PostgreSQL
-accepts connections, waiting at most \`migration.waitTimeoutSeconds\`. Set \`migration.enabled: false\` to manage the
-schema yourself.`,
+Each pod's \`migrate\` init container waits for PostgreSQL (at most \`migration.waitTimeoutSeconds\`), then runs
+\`mlflow db upgrade\` holding a PostgreSQL advisory lock: replicas starting together take turns, so one migrates and
+the others find the schema current (a migration runs once per install or upgrade, never concurrently). Its log says
+which (\`schema upgraded from revision A to B\` or \`schema already at revision B\`). A wrong password fails at once
+with PostgreSQL's message. Set \`migration.enabled: false\` to manage the schema yourself.`,
   },
 });

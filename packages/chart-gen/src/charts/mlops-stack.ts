@@ -8,7 +8,7 @@ import { mlflow } from './mlflow';
 /** The umbrella that replaces the Argo CD app of apps: one release, one Application per environment. */
 export const mlopsStack: ChartDefinition<typeof mlopsStackValuesSpec> = defineChart({
   name: 'mlops-stack',
-  version: '0.1.4',
+  version: '0.1.5',
   appVersion: '0.1.0',
   description: 'The MLOps stack in one release: MinIO, PostgreSQL and MLflow, each switchable, sharing global settings.',
   keywords: ['mlops', 'umbrella', 'minio', 'postgresql', 'mlflow'],
