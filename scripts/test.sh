@@ -1,27 +1,15 @@
 #!/usr/bin/env bash
-# Set-up step two: every test. Installs what it needs (npm dependencies, the pinned helm 4, helm 3 and
-# helm-unittest, Debian's docker-registry and PostgreSQL server), regenerates the charts, proves the committed output is what the definitions generate, then runs
-# the unit tests, the helm lint/template/schema tests and the helm-unittest suites under jest.
+# Set-up step two: every test. Installs what it needs (npm dependencies, the pinned tools of tools/versions.env,
+# Debian's docker-registry and PostgreSQL server), regenerates the charts, proves the committed output is what the
+# definitions generate, then runs every jest suite: unit tests, helm lint/template/schema tests, helm-unittest
+# suites and the stack's end-to-end tests. Arguments go to jest (`npm run test:stack` passes the stack tests' path).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export NX_DAEMON=${NX_DAEMON:-false} NX_NO_CLOUD=true
 
-bash scripts/ensure-deps.sh
-
-echo "== tools"
-while IFS='=' read -r name path; do
-  case "$name" in
-    helm4) export HELM4="$path" ;;
-    helm3) export HELM3="$path" ;;
-    helm-unittest) export HELM_UNITTEST="$path" ;;
-    kube-strict) export KUBE_STRICT="$path" ;;
-  esac
-  echo "$name: $path"
-done < <(bash tools/install-tools.sh)
-
+# shellcheck source=tool-env.sh
+source scripts/tool-env.sh
 bash scripts/ensure-registry.sh
-PG_BINDIR=$(bash scripts/ensure-postgresql.sh)
-export PG_BINDIR
 
 echo "== generate"
 npx nx run-many -t generate --output-style=static

@@ -29,8 +29,9 @@ def track(experiment_name: str) -> dict:
                 file.write(ARTIFACT_TEXT)
             mlflow.log_artifact(path, artifact_path="model")
     client = MlflowClient()
-    client.create_registered_model("stack-test-model")
-    version = client.create_model_version("stack-test-model", f"runs:/{run.info.run_id}/model", run.info.run_id)
+    model = f"{experiment_name}-model"
+    client.create_registered_model(model)
+    version = client.create_model_version(model, f"runs:/{run.info.run_id}/model", run.info.run_id)
     return {
         "experiment_id": experiment_id,
         "run_id": run.info.run_id,

@@ -112,6 +112,8 @@ export async function mlflowClient(cluster: LocalCluster, image: string, command
         env: [
           { name: 'MLFLOW_TRACKING_URI', value: TRACKING_URI },
           { name: 'HOME', value: '/tmp' },
+          // The test talks to this machine only.
+          { name: 'MLFLOW_DISABLE_TELEMETRY', value: 'true' },
         ],
         securityContext: { readOnlyRootFilesystem: true },
         volumeMounts: [

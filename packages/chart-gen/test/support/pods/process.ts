@@ -96,8 +96,12 @@ export class ContainerProcess {
     await this.exited;
   }
 
-  /** Resident memory of every process of the container, in KiB. */
-  residentKiB(): number {
+  /**
+   * Memory of every process of the container, in KiB: the sum of their proportional set sizes (a page shared by n
+   * processes counts 1/n in each), close to what the container's memory cgroup is charged. Summing RSS would count
+   * forked workers' shared pages once per worker.
+   */
+  memoryKiB(): number {
     const root = this.child.pid!;
     const parents = new Map<number, number>();
     for (const entry of fs.readdirSync('/proc')) {
@@ -119,8 +123,8 @@ export class ContainerProcess {
     for (const pid of parents.keys()) {
       if (!inContainer(pid)) continue;
       try {
-        const rss = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-        total += rss ? Number(rss[1]) : 0;
+        const pss = /^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+        total += pss ? Number(pss[1]) : 0;
       } catch {
         // exited meanwhile
       }
