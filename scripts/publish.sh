@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Packages every chart (npx nx run-many -t package) and publishes the packages to an OCI registry with the pinned
-# helm 4. Arguments go to `chart-gen publish`, e.g.:
+# Packages every chart (npx nx run-many -t package) and publishes the packages to an OCI registry (with the pinned
+# helm 4) or to a repository with ChartMuseum's upload API. Arguments go to `chart-gen publish`, e.g.:
 #
 #   scripts/publish.sh oci://registry.example.com/mlops
 #   scripts/publish.sh oci://127.0.0.1:5000/charts --plain-http
+#   scripts/publish.sh https://charts.example.com
+#   scripts/publish.sh https://git.example.com/api/packages/mlops/helm
 #
-# Registry credentials come from `helm registry login` (or the Docker config helm reads).
+# OCI credentials come from `helm registry login` (or the Docker config helm reads); a chart repository's from
+# HELM_REPO_USERNAME and HELM_REPO_PASSWORD, or HELM_REPO_ACCESS_TOKEN.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export NX_DAEMON=${NX_DAEMON:-false} NX_NO_CLOUD=true
-[ $# -gt 0 ] || { echo "usage: scripts/publish.sh oci://<registry>/<path> [--plain-http] [--force]" >&2; exit 2; }
+[ $# -gt 0 ] || { echo "usage: scripts/publish.sh <oci://<registry>/<path> | https://<chart repository>> [--force] [--plain-http]" >&2; exit 2; }
 bash scripts/ensure-deps.sh
 npx nx run-many -t package --output-style=static >&2
 HELM=$(bash tools/install-tools.sh --print helm4) node packages/chart-gen/dist/cli.js publish "$@"

@@ -1,7 +1,8 @@
 # Sourced by scripts/test.sh and scripts/bench-stack.sh: installs what the tests run (the npm dependencies, the pinned
 # tools of tools/versions.env, Debian's PostgreSQL server) and exports their paths for jest and its workers:
 # HELM4, HELM3, HELM_UNITTEST, KUBE_STRICT; MINIO, MC, MLFLOW_BIN (the programs the stack tests run in place of the
-# charts' images); PG_BINDIR.
+# charts' images); GITEA and CHARTMUSEUM (the chart repository servers of the publish tests; CHARTMUSEUM only where its
+# source tarball is, see tools/install-tools.sh); PG_BINDIR.
 bash scripts/ensure-deps.sh
 
 echo "== tools"
@@ -14,9 +15,25 @@ while IFS='=' read -r name path; do
     minio) export MINIO="$path" ;;
     mc) export MC="$path" ;;
     mlflow) export MLFLOW_BIN="$path" ;;
+    gitea) export GITEA="$path" ;;
   esac
   echo "$name: $path"
-done < <(bash tools/install-tools.sh helm4 helm3 helm-unittest kube-strict minio mc mlflow)
+done < <(bash tools/install-tools.sh helm4 helm3 helm-unittest kube-strict minio mc mlflow gitea)
+
+# ChartMuseum is built from a source tarball beside the project, which a clone elsewhere lacks: install-tools.sh then
+# exits 3 (its one-line reason on stderr), nothing is exported, and the tests that need it skip, saying why.
+chartmuseum_status=0
+chartmuseum_path=$(bash tools/install-tools.sh --print chartmuseum) || chartmuseum_status=$?
+case "$chartmuseum_status" in
+  0)
+    export CHARTMUSEUM="$chartmuseum_path"
+    echo "chartmuseum: $CHARTMUSEUM" ;;
+  3) echo "chartmuseum: unavailable (install-tools printed why on stderr), CHARTMUSEUM not set: the tests needing it skip" ;;
+  *)
+    echo "error: tools/install-tools.sh chartmuseum failed ($chartmuseum_status)" >&2
+    return "$chartmuseum_status" ;;
+esac
+unset chartmuseum_status chartmuseum_path
 
 PG_BINDIR=$(bash scripts/ensure-postgresql.sh)
 export PG_BINDIR

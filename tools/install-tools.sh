@@ -7,6 +7,9 @@
 #   minio, mc                    MinIO's server and client, for the end-to-end test of the MLOps stack
 #   mlflow                       a virtualenv holding MLflow, psycopg2 and boto3, installed from the lock
 #                                tools/mlflow/requirements.txt; its path is the virtualenv's bin folder
+#   chartmuseum, gitea           the two chart repository servers of the publish tests: ChartMuseum from its source
+#                                tarball in $CHART_GEN_VENDOR_DIR (default <repo>/../shared/vendor), Gitea from the Go
+#                                module proxy (its templates, options and public folders in static/ beside the binary)
 #
 #   tools/install-tools.sh                 ensure helm4, helm3, helm-unittest and kube-strict, print "name=path" lines
 #   tools/install-tools.sh minio mc mlflow ensure only the named tools, print their "name=path" lines
@@ -14,17 +17,20 @@
 #   tools/install-tools.sh --print NAME    ensure only NAME, print its path alone
 #
 # CHART_GEN_TOOLS_DIR overrides the cache (default: ${XDG_CACHE_HOME:-~/.cache}/chart-gen/tools).
+# Exit status: 0 ready, 1 failed, 2 usage error, 3 a named tool cannot be had here (chartmuseum without its tarball:
+# callers skip what needs it, saying so).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=versions.env
 source "$here/versions.env"
 
-known=(helm4 helm3 helm-unittest kube-strict minio mc mlflow)
+known=(helm4 helm3 helm-unittest kube-strict minio mc mlflow chartmuseum gitea)
 default=(helm4 helm3 helm-unittest kube-strict)
 
 log() { echo "install-tools: $*" >&2; }
 fail() { log "error: $*"; exit 1; }
+unavailable() { log "unavailable: $*"; exit 3; }
 usage_error() { log "error: $*"; log "known tools: ${known[*]}"; exit 2; }
 
 is_known() {
@@ -213,6 +219,73 @@ build_mlflow_venv() {
   touch "$dir/.complete"
 }
 
+# ---- chartmuseum, gitea
+
+# The Go module proxy refuses ChartMuseum's module (helm.sh/chartmuseum) but serves all its dependencies, so it is
+# built from its unchanged source tarball, kept beside the project (../shared/vendor/README.md). A clone elsewhere has
+# no tarball: then ChartMuseum cannot be had, which exits 3 (unavailable), not 1.
+vendor_dir() { realpath -m "${CHART_GEN_VENDOR_DIR:-$here/../../shared/vendor}"; }
+
+ensure_chartmuseum() {
+  local version=$1 dir="$cache/chartmuseum-$1" tarball
+  if [ ! -x "$dir/chartmuseum" ]; then
+    tarball="$(vendor_dir)/chartmuseum-$version.tar.gz"
+    [ -f "$tarball" ] ||
+      unavailable "chartmuseum: no chartmuseum-$version.tar.gz in $(vendor_dir) (CHART_GEN_VENDOR_DIR names the folder holding it)"
+    mkdir -p "$dir"
+    build_chartmuseum "$version" "$tarball" "$dir/chartmuseum"
+  fi
+  [[ $("$dir/chartmuseum" --version 2>/dev/null) == *" $version "* ]] || fail "$dir/chartmuseum does not report $version"
+  echo "$dir/chartmuseum"
+}
+
+build_chartmuseum() {
+  local version=$1 tarball=$2 out=$3 work
+  need_go "chartmuseum $version"
+  work=$(mktemp -d)
+  tar -xzf "$tarball" -C "$work" && [ -d "$work/chartmuseum-$version/cmd/chartmuseum" ] ||
+    { rm -rf "$work"; fail "$tarball does not extract to chartmuseum-$version/cmd/chartmuseum"; }
+  log "building chartmuseum $version from $tarball (~2 min on first use)"
+  (cd "$work/chartmuseum-$version" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X main.Version=$version" \
+    -o "$out.partial" ./cmd/chartmuseum) || { rm -rf "$work"; fail "could not build chartmuseum $version"; }
+  rm -rf "$work"
+  mv "$out.partial" "$out"
+}
+
+# Build tags (Gitea's Makefile passes $(TAGS), empty by default): since 1.27 Gitea's default SQLite driver is modernc's
+# pure Go one (models/db/driver_sqlite_modernc.go, `!sqlite_mattn`), so a CGO_ENABLED=0 build needs none; the
+# `sqlite sqlite_unlock_notify` of older releases is gone (the cgo driver is now `sqlite_mattn sqlite_unlock_notify`).
+# Without the `bindata` tag Gitea reads its templates, options (locales …) and public folders at run time from
+# STATIC_ROOT_PATH: they are copied to static/ beside the binary, which the test helper passes. That is simpler than
+# bindata, which needs a `go generate` step writing files into the source before the build: this stays one plain
+# `go build` like the other tools'. (public/ has no built JS/CSS, so the web UI is unstyled; the API is complete.)
+# The binary is moved in last, so its presence means static/ is complete too.
+ensure_gitea() {
+  local version=$1 dir="$cache/gitea-$1"
+  if [ ! -x "$dir/gitea" ]; then
+    mkdir -p "$dir"
+    build_gitea "$version" "$dir"
+  fi
+  [[ $("$dir/gitea" --version 2>/dev/null) == *" version ${version#v} "* ]] || fail "$dir/gitea does not report ${version#v}"
+  echo "$dir/gitea"
+}
+
+build_gitea() {
+  local version=$1 dir=$2 src work
+  src=$(module_dir code.gitea.io/gitea "$version")
+  work=$(writable_copy "$src")
+  log "building gitea $version (~4 min on first use)"
+  # main.Version as Gitea's Makefile sets it (the tag without its v); without it Gitea reports "development".
+  (cd "$work" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X main.Version=${version#v}" -o "$dir/gitea.partial" .) ||
+    { rm -rf "$work"; fail "could not build gitea $version"; }
+  rm -rf "$dir/static" "$dir/static.partial"
+  mkdir "$dir/static.partial"
+  cp -r "$work/templates" "$work/options" "$work/public" "$dir/static.partial/"
+  rm -rf "$work"
+  mv "$dir/static.partial" "$dir/static"
+  mv "$dir/gitea.partial" "$dir/gitea"
+}
+
 # ---- main
 
 # Holds an exclusive lock on <cache>/.<name>.lock until the calling subshell exits: two runs at once (a test and a
@@ -236,6 +309,8 @@ ensure() {
     minio) ensure_go_install minio github.com/minio/minio "$MINIO_VERSION" ;;
     mc) ensure_go_install mc github.com/minio/mc "$MC_VERSION" ;;
     mlflow) ensure_mlflow ;;
+    chartmuseum) ensure_chartmuseum "$CHARTMUSEUM_VERSION" ;;
+    gitea) ensure_gitea "$GITEA_VERSION" ;;
   esac
 }
 

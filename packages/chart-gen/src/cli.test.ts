@@ -16,6 +16,16 @@ function run(args: string[]) {
   return { code, stdout, stderr };
 }
 
+/** The same for commands that answer with a promise (publish). */
+async function runAsync(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const out = { write: (text: string) => ((stdout += text), true) } as Writer;
+  const err = { write: (text: string) => ((stderr += text), true) } as Writer;
+  const code = await main(args, out, err);
+  return { code, stdout, stderr };
+}
+
 let root: string;
 beforeEach(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'chart-gen-cli-'));
@@ -102,15 +112,17 @@ describe('chart-gen usage errors', () => {
     [['new'], /new takes exactly one chart name/],
     [['new', 'svc', '--port', '80'], /--image is required/],
     [['deploy'], /unknown command deploy/],
-    [['publish', 'https://charts.example.com'], /only oci:\/\/ registries are supported/],
+    [['publish', 'ftp://charts.example.com'], /give an oci:\/\/ registry or an http\(s\):\/\/ chart repository/],
+    [['publish', 'https://admin:secret@charts.example.com'], /not in the URL/],
     [[], /missing command/],
     [['generate', '--force'], /unknown option --force/],
     [['generate', '--root'], /--root needs a value/],
     [['generate', '--repo-url', '--check'], /--repo-url needs a value/],
-  ])('%j exits 2 saying what is wrong', (args, message) => {
-    const result = run(args);
+  ])('%j exits 2 saying what is wrong', async (args, message) => {
+    const result = await runAsync(args);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toContain('secret');
   });
 
   it('prints usage on --help', () => {

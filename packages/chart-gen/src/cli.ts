@@ -13,15 +13,18 @@ export type { Writer } from './cli/writer';
 
 const USAGE = `usage:\n  ${[GENERATE_USAGE, NEW_USAGE, PUBLISH_USAGE, CHECK_VERSIONS_USAGE].join('\n\n  ')}`;
 
-const COMMANDS: Record<string, (argv: string[], out: Writer, err: Writer) => number> = {
+const COMMANDS: Record<string, (argv: string[], out: Writer, err: Writer) => number | Promise<number>> = {
   generate: generateCommand,
   new: newCommand,
   publish: publishCommand,
   'check-versions': checkVersionsCommand,
 };
 
-/** Runs the CLI; returns the exit code (0 ok, 1 drift or invalid input, 2 usage). */
-export function main(argv: string[], out: Writer = process.stdout, err: Writer = process.stderr): number {
+/**
+ * Runs the CLI; returns the exit code (0 ok, 1 drift or invalid input, 2 usage), as a promise for the commands that
+ * talk to a server.
+ */
+export function main(argv: string[], out: Writer = process.stdout, err: Writer = process.stderr): number | Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === '--help' || command === '-h' || command === 'help') {
@@ -30,24 +33,32 @@ export function main(argv: string[], out: Writer = process.stdout, err: Writer =
     }
     const run = command ? COMMANDS[command] : undefined;
     if (!run) throw new UsageError(command ? `unknown command ${command}` : 'missing command');
-    return run(rest, out, err);
+    const code = run(rest, out, err);
+    return typeof code === 'number' ? code : code.catch((error: unknown) => failure(error, err));
   } catch (error) {
-    if (error instanceof UsageError) {
-      err.write(`chart-gen: ${error.message}\n${USAGE}\n`);
-      return 2;
-    }
-    if (error instanceof UnknownChartError || error instanceof SettingsError) {
-      err.write(`chart-gen: ${error.message}\n`);
-      return 2;
-    }
-    if (error instanceof InvalidValuesError) {
-      err.write(`chart-gen: nothing written; ${error.message}\n`);
-      return 1;
-    }
-    throw error;
+    return failure(error, err);
   }
 }
 
+/** An error as the exit code and message the CLI gives it; anything unexpected is rethrown. */
+function failure(error: unknown, err: Writer): number {
+  if (error instanceof UsageError) {
+    err.write(`chart-gen: ${error.message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (error instanceof UnknownChartError || error instanceof SettingsError) {
+    err.write(`chart-gen: ${error.message}\n`);
+    return 2;
+  }
+  if (error instanceof InvalidValuesError) {
+    err.write(`chart-gen: nothing written; ${error.message}\n`);
+    return 1;
+  }
+  throw error;
+}
+
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+  void Promise.resolve(main(process.argv.slice(2))).then((code) => {
+    process.exitCode = code;
+  });
 }

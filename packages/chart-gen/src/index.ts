@@ -12,6 +12,7 @@ export { applicationSet } from './gitops/application-set';
 export { resolveSettings, type GitopsSettings } from './gitops/settings';
 export { findPlainSecrets } from './checks/plain-secrets';
 export { compareVersions, versionProblems } from './checks/version-bump';
-export { publishToOci, summary as publishSummary } from './publish/oci';
+export { publishToOci } from './publish/oci';
+export { summary as publishSummary } from './publish/result';
 export { findPackages } from './publish/packages';
 export { valuesSchema } from './emit/values-schema';

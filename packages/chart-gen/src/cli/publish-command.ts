@@ -2,20 +2,27 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import yaml from 'js-yaml';
-import { publishToOci, summary, type HelmRunner } from '../publish/oci';
-import { findPackages } from '../publish/packages';
+import { publishToChartRepository } from '../publish/chart-repository';
+import { credentialsFromEnv } from '../publish/http';
+import { publishToOci, type HelmRunner } from '../publish/oci';
+import { findPackages, type ChartPackage } from '../publish/packages';
+import { summary, type PublishResult } from '../publish/result';
 import { parseArgs, UsageError } from './args';
 import { findRoot } from './root';
 import type { Writer } from './writer';
 
-export const PUBLISH_USAGE = `chart-gen publish <oci://registry/path> [--charts <a,b>] [--plain-http] [--force] [--packages <dir>] [--helm <path>]
+export const PUBLISH_USAGE = `chart-gen publish <oci://registry/path | https://chart-repository> [--charts <a,b>] [--force] [--packages <dir>]
+                  [--plain-http] [--helm <path>] [--timeout <seconds>]
 
-  Pushes each chart at the version its Chart.yaml names, from --packages (dist/charts, made by \`npx nx run-many -t
-  package\`), with \`helm push\`. A version already published with the same files is skipped; with other files it is
-  refused unless --force.
+  Publishes each chart at the version its Chart.yaml names, from --packages (dist/charts, made by \`npx nx run-many -t
+  package\`): to an OCI registry with \`helm push\`, or to a repository with ChartMuseum's upload API (ChartMuseum,
+  Gitea's <server>/api/packages/<owner>/helm, ...), with basic auth from HELM_REPO_USERNAME and HELM_REPO_PASSWORD or a
+  bearer token from HELM_REPO_ACCESS_TOKEN. A version already published with the same files is skipped; with other
+  files it is refused unless --force.
   --charts <a,b>           only these charts (default: every chart under charts/)
-  --plain-http             talk HTTP to the registry (a registry on localhost)
-  --helm <path>            helm binary (default: $HELM, else helm on PATH)`;
+  --plain-http             talk HTTP to the OCI registry (a registry on localhost)
+  --helm <path>            helm binary for OCI (default: $HELM, else helm on PATH)
+  --timeout <seconds>      per request to a chart repository (default 60); transient failures are retried twice`;
 
 /** Charts and their versions as Chart.yaml says now, by the chart folders (all, or --charts a,b). */
 function currentCharts(root: string, only: string[] | null): { name: string; version: string }[] {
@@ -33,13 +40,7 @@ function currentCharts(root: string, only: string[] | null): { name: string; ver
 
 const chartsFlag = (flags: Record<string, string>) => (flags.charts ? flags.charts.split(',').map((c) => c.trim()).filter(Boolean) : null);
 
-export function publishCommand(argv: string[], out: Writer, err: Writer): number {
-  const { positionals, flags } = parseArgs(argv, { switches: ['plain-http', 'force'], values: ['packages', 'charts', 'helm', 'root'] });
-  if (positionals.length !== 1) throw new UsageError('publish takes exactly one registry URL');
-  const url = positionals[0]!.replace(/\/+$/, '');
-  if (!url.startsWith('oci://')) throw new UsageError(`${url}: only oci:// registries are supported`);
-  const root = findRoot(process.cwd(), flags.root);
-  const packages = findPackages(path.resolve(root, flags.packages ?? 'dist/charts'), currentCharts(root, chartsFlag(flags)));
+function publishOci(url: string, packages: ChartPackage[], flags: Record<string, string>): PublishResult[] {
   const bin = flags.helm ?? process.env.HELM ?? 'helm';
   const helm: HelmRunner = (args) => {
     const result = spawnSync(bin, args, { encoding: 'utf8' });
@@ -47,7 +48,33 @@ export function publishCommand(argv: string[], out: Writer, err: Writer): number
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   };
   const options = { url, plainHttp: flags['plain-http'] === 'true', force: flags.force === 'true' };
-  const results = packages.map((pkg) => publishToOci(helm, pkg, options));
+  return packages.map((pkg) => publishToOci(helm, pkg, options));
+}
+
+async function publishHttp(url: string, packages: ChartPackage[], flags: Record<string, string>): Promise<PublishResult[]> {
+  const parsed = new URL(url);
+  const timeoutSeconds = Number(flags.timeout ?? '60');
+  if (!(timeoutSeconds > 0)) throw new UsageError(`--timeout ${flags.timeout}: a number of seconds above 0`);
+  const options = { url, force: flags.force === 'true', credentials: credentialsFromEnv(process.env), origin: parsed.origin, timeoutSeconds, attempts: 3, backoffMs: 500 };
+  const results: PublishResult[] = [];
+  // One at a time: the summary lists charts in order, and a failing server is not hit by every chart at once.
+  for (const pkg of packages) results.push(await publishToChartRepository(pkg, options));
+  return results;
+}
+
+export async function publishCommand(argv: string[], out: Writer, err: Writer): Promise<number> {
+  const { positionals, flags } = parseArgs(argv, { switches: ['plain-http', 'force'], values: ['packages', 'charts', 'helm', 'root', 'timeout'] });
+  if (positionals.length !== 1) throw new UsageError('publish takes exactly one repository URL');
+  const url = positionals[0]!.replace(/\/+$/, '');
+  const http = /^https?:\/\//.test(url);
+  if (!http && !url.startsWith('oci://')) throw new UsageError(`${url}: give an oci:// registry or an http(s):// chart repository`);
+  if (http && /^https?:\/\/[^/]*@/.test(url)) {
+    // Said without echoing the URL: it holds a password.
+    throw new UsageError('put the credentials in HELM_REPO_USERNAME and HELM_REPO_PASSWORD (or HELM_REPO_ACCESS_TOKEN), not in the URL');
+  }
+  const root = findRoot(process.cwd(), flags.root);
+  const packages = findPackages(path.resolve(root, flags.packages ?? 'dist/charts'), currentCharts(root, chartsFlag(flags)));
+  const results = http ? await publishHttp(url, packages, flags) : publishOci(url, packages, flags);
   const failed = results.some((r) => r.outcome === 'failed');
   (failed ? err : out).write(summary(results));
   return failed ? 1 : 0;

@@ -2,18 +2,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { samePackageContent, type ChartPackage } from './packages';
+import type { PublishResult } from './result';
 
 /** Runs helm with arguments; returns its exit status and output. */
 export type HelmRunner = (args: string[]) => { status: number | null; stdout: string; stderr: string };
-
-export type Outcome = 'published' | 'skipped' | 'failed';
-
-export interface PublishResult {
-  chart: string;
-  version: string;
-  outcome: Outcome;
-  detail: string;
-}
 
 export interface OciOptions {
   /** oci://host[:port]/path */
@@ -66,12 +58,4 @@ export function publishToOci(helm: HelmRunner, pkg: ChartPackage, options: OciOp
   if (result.status !== 0) return { ...base, outcome: 'failed', detail: result.stderr.trim() || `helm push exited ${result.status}` };
   const digest = /Digest: (sha256:[a-f0-9]+)/.exec(result.stdout + result.stderr)?.[1];
   return { ...base, outcome: 'published', detail: `${options.url}/${pkg.name}:${pkg.version}${digest ? ` (${digest})` : ''}` };
-}
-
-/** One line per chart and a count per outcome. */
-export function summary(results: PublishResult[]): string {
-  const lines = results.map((r) => `  ${r.outcome.padEnd(9)} ${r.chart} ${r.version}: ${r.detail}`);
-  const count = (outcome: Outcome) => results.filter((r) => r.outcome === outcome).length;
-  lines.push(`${count('published')} published, ${count('skipped')} skipped, ${count('failed')} failed`);
-  return `${lines.join('\n')}\n`;
 }
