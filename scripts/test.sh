@@ -35,6 +35,10 @@ if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   fi
 fi
 
+echo "== lint"
+# ESLint (typescript-eslint, import order, unused code, 120 columns) and Prettier's formatting check.
+npm run -s lint
+
 echo "== jest"
 results=.nx/jest-results.json
 mkdir -p .nx
