@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
 import { charts } from './charts';
 import { main, type Writer } from './cli';
 
@@ -35,7 +36,10 @@ afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
 describe('chart-gen generate', () => {
   it('writes every chart, then reports them up to date', () => {
-    expect(run(['generate', '--root', root])).toMatchObject({ code: 0, stdout: expect.stringContaining(`${allNames}: `) });
+    expect(run(['generate', '--root', root])).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining(`${allNames}: `),
+    });
     expect(fs.existsSync(path.join(root, 'charts/minio/values.schema.json'))).toBe(true);
     expect(run(['generate', '--root', root])).toMatchObject({ code: 0, stdout: expect.stringContaining('up to date') });
   });
@@ -83,7 +87,10 @@ describe('chart-gen generate --check', () => {
     fs.cpSync(path.join(root, 'charts/minio'), orphan, { recursive: true });
     fs.mkdirSync(path.join(orphan, 'tests'));
     fs.writeFileSync(path.join(orphan, 'tests/deployment_test.yaml'), 'suite: hand-written\n');
-    fs.copyFileSync(path.join(root, 'argocd-apps/dev/components/minio.yaml'), path.join(root, 'argocd-apps/dev/retired.yaml'));
+    fs.copyFileSync(
+      path.join(root, 'argocd-apps/dev/components/minio.yaml'),
+      path.join(root, 'argocd-apps/dev/retired.yaml'),
+    );
     const check = run(['generate', '--check', '--root', root]);
     expect(check.code).toBe(1);
     expect(check.stderr).toContain('stale    argocd-apps/dev/retired.yaml');
@@ -140,20 +147,38 @@ describe('chart-gen new', () => {
   });
 
   it('writes the definition, registers it, and adds the Nx project and a smoke suite', () => {
-    const result = run(['new', 'feature-store', '--image', 'ghcr.io/acme/feast:0.40.1', '--port', '6566', '--persistence', '5Gi', '--credentials', 'apiKey', '--root', root]);
+    const result = run([
+      'new',
+      'feature-store',
+      '--image',
+      'ghcr.io/acme/feast:0.40.1',
+      '--port',
+      '6566',
+      '--persistence',
+      '5Gi',
+      '--credentials',
+      'apiKey',
+      '--root',
+      root,
+    ]);
     expect(result).toMatchObject({ code: 0 });
     const definition = fs.readFileSync(path.join(root, 'packages/chart-gen/src/charts/feature-store.ts'), 'utf8');
-    expect(definition).toContain("export const featureStore: ChartDefinition = webApplication({");
+    expect(definition).toContain('export const featureStore: ChartDefinition = webApplication({');
     expect(definition).toContain("image: { registry: 'ghcr.io', repository: 'acme/feast', tag: '0.40.1' },");
     expect(definition).toContain("persistence: { size: '5Gi', mountPath: '/data' },");
     expect(definition).toContain("apiKey: { description: 'api key', minLength: 8, env: 'API_KEY', key: 'api-key' },");
     const registry = fs.readFileSync(path.join(root, 'packages/chart-gen/src/charts/index.ts'), 'utf8');
     expect(registry).toContain("import { featureStore } from './feature-store';");
-    expect(registry).toMatch(/\[[^\]]*, featureStore\]/);
-    expect(JSON.parse(fs.readFileSync(path.join(root, 'charts/feature-store/project.json'), 'utf8')).targets.generate.command).toBe(
-      'node packages/chart-gen/dist/cli.js generate feature-store',
+    // Listed last, one chart a line, and imported in sorted order: as the lint and the formatter want it.
+    expect(registry).toMatch(/ {2}gpuOperator,\n {2}featureStore,\n\] as unknown/);
+    expect(registry.indexOf("from './feature-store'")).toBeLessThan(registry.indexOf("from './gpu-operator'"));
+    expect(
+      JSON.parse(fs.readFileSync(path.join(root, 'charts/feature-store/project.json'), 'utf8')).targets.generate
+        .command,
+    ).toBe('node packages/chart-gen/dist/cli.js generate feature-store');
+    expect(fs.readFileSync(path.join(root, 'charts/feature-store/tests/smoke_test.yaml'), 'utf8')).toContain(
+      'value: ghcr.io/acme/feast:0.40.1',
     );
-    expect(fs.readFileSync(path.join(root, 'charts/feature-store/tests/smoke_test.yaml'), 'utf8')).toContain('value: ghcr.io/acme/feast:0.40.1');
   });
 
   it.each([
@@ -163,7 +188,10 @@ describe('chart-gen new', () => {
     [['svc', '--image', 'acme/svc', '--port', '80'], /expected \[registry\/\]repository:tag/],
     [['svc', '--image', 'a/b:1', '--port', '70000'], /--port 70000: expected 1-65535/],
     [['svc', '--image', 'a/b:1', '--port', '80', '--persistence', '10GB'], /--persistence 10GB: expected a size/],
-    [['svc', '--image', 'a/b:1', '--port', '80', '--credentials', 'API_KEY'], /--credentials API_KEY: use a camelCase name/],
+    [
+      ['svc', '--image', 'a/b:1', '--port', '80', '--credentials', 'API_KEY'],
+      /--credentials API_KEY: use a camelCase name/,
+    ],
   ])('refuses %j, naming the option, and writes nothing', (args, message) => {
     const before = fs.readFileSync(path.join(root, 'packages/chart-gen/src/charts/index.ts'), 'utf8');
     const result = run(['new', ...args, '--root', root]);

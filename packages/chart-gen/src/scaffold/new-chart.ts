@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import type { GeneratedFile } from '../model';
-import { parseImageRef, type ImageParts } from './image-ref';
+import { type ImageParts, parseImageRef } from './image-ref';
 
 export interface NewChartOptions {
   name: string;
@@ -29,21 +30,25 @@ const kebabCase = (name: string) => name.replace(/([A-Z])/g, '-$1').toLowerCase(
 /** Problems with the options, each naming the option. */
 export function checkNewChartOptions(options: NewChartOptions, existingCharts: string[]): string[] {
   const problems: string[] = [];
-  if (!CHART_NAME.test(options.name)) problems.push(`name ${options.name}: use lowercase letters, digits and hyphens (a DNS label)`);
+  if (!CHART_NAME.test(options.name))
+    problems.push(`name ${options.name}: use lowercase letters, digits and hyphens (a DNS label)`);
   if (existingCharts.includes(options.name)) problems.push(`name ${options.name}: a chart of that name exists`);
   try {
     parseImageRef(options.image);
   } catch (error) {
     problems.push(`--image: ${(error as Error).message}`);
   }
-  if (!Number.isInteger(options.port) || options.port < 1 || options.port > 65535) problems.push(`--port ${options.port}: expected 1-65535`);
+  if (!Number.isInteger(options.port) || options.port < 1 || options.port > 65535)
+    problems.push(`--port ${options.port}: expected 1-65535`);
   if (options.persistence !== undefined && !QUANTITY.test(options.persistence)) {
     problems.push(`--persistence ${options.persistence}: expected a size such as 10Gi`);
   }
   if (!options.dataPath.startsWith('/')) problems.push(`--data-path ${options.dataPath}: expected an absolute path`);
-  if (!options.healthPath.startsWith('/')) problems.push(`--health-path ${options.healthPath}: expected a path starting with /`);
+  if (!options.healthPath.startsWith('/'))
+    problems.push(`--health-path ${options.healthPath}: expected a path starting with /`);
   for (const credential of options.credentials) {
-    if (!CREDENTIAL_NAME.test(credential)) problems.push(`--credentials ${credential}: use a camelCase name such as apiKey`);
+    if (!CREDENTIAL_NAME.test(credential))
+      problems.push(`--credentials ${credential}: use a camelCase name such as apiKey`);
   }
   return problems;
 }
@@ -51,13 +56,18 @@ export function checkNewChartOptions(options: NewChartOptions, existingCharts: s
 function definitionSource(options: NewChartOptions, image: ImageParts): string {
   const credentials = options.credentials.length
     ? `\n  credentials: {\n${options.credentials
-        .map((c) => `    ${c}: { description: '${kebabCase(c).replace(/-/g, ' ')}', minLength: 8, env: '${constantCase(c)}', key: '${kebabCase(c)}' },`)
+        .map(
+          (c) =>
+            `    ${c}: { description: '${kebabCase(c).replace(/-/g, ' ')}', minLength: 8, env: '${constantCase(c)}', key: '${kebabCase(c)}' },`,
+        )
         .join('\n')}\n  },`
     : '';
-  const persistence = options.persistence ? `\n  persistence: { size: '${options.persistence}', mountPath: '${options.dataPath}' },` : '';
+  const persistence = options.persistence
+    ? `\n  persistence: { size: '${options.persistence}', mountPath: '${options.dataPath}' },`
+    : '';
   const description = (options.description ?? `${options.name}, deployed on the MLOps cluster.`).replace(/'/g, "\\'");
-  return `import type { ChartDefinition } from '../model';
-import { webApplication } from '../kinds/web-application';
+  return `import { webApplication } from '../kinds/web-application';
+import type { ChartDefinition } from '../model';
 
 /** ${description} Written by \`chart-gen new\`; edit freely and regenerate. */
 export const ${camelCase(options.name)}: ChartDefinition = webApplication({
@@ -71,17 +81,30 @@ export const ${camelCase(options.name)}: ChartDefinition = webApplication({
 `;
 }
 
-/** charts/index.ts with the new definition imported and listed. */
+/**
+ * charts/index.ts with the new definition imported (in the sorted place the lint expects) and listed last, one chart
+ * per line as the formatter keeps the list.
+ */
 function registrySource(current: string, options: NewChartOptions): string {
   const identifier = camelCase(options.name);
   const importLine = `import { ${identifier} } from './${options.name}';`;
   const lines = current.split('\n');
-  const lastImport = lines.reduce((last, line, i) => (line.startsWith('import ') ? i : last), -1);
-  lines.splice(lastImport + 1, 0, importLine);
+  const siblingImports = lines.flatMap((line, i) => (/^import .* from '\.\/[^']+';$/.test(line) ? [i] : []));
+  const modulePath = (line: string) => /from '([^']+)'/.exec(line)![1]!;
+  const before = siblingImports.find((i) => modulePath(lines[i]!) > `./${options.name}`);
+  const at =
+    before ??
+    (siblingImports.at(-1) ?? lines.reduce((last, line, i) => (line.startsWith('import ') ? i : last), -1)) + 1;
+  lines.splice(at, 0, importLine);
   const withImport = lines.join('\n');
-  const list = /(export const charts: readonly ChartDefinition\[\] = \[)([^\]]*)(\])/;
-  if (!list.test(withImport)) throw new Error('packages/chart-gen/src/charts/index.ts: cannot find the charts list to add the chart to');
-  return withImport.replace(list, (_, open: string, items: string, close: string) => `${open}${items.trimEnd()}, ${identifier}${close}`);
+  const list = /(export const charts: readonly ChartDefinition\[\] = \[\n)((?: {2}\w+,\n)+)(\])/;
+  if (!list.test(withImport)) {
+    throw new Error('packages/chart-gen/src/charts/index.ts: cannot find the charts list to add the chart to');
+  }
+  return withImport.replace(
+    list,
+    (_, open: string, items: string, close: string) => `${open}${items}  ${identifier},\n${close}`,
+  );
 }
 
 function projectJson(name: string): string {
@@ -97,7 +120,12 @@ function projectJson(name: string): string {
 
 function smokeSuite(options: NewChartOptions, image: ImageParts): string {
   const set = options.credentials.map((c) => `  auth.${c}: test-only-${kebabCase(c)}`).join('\n');
-  const templates = ['deployment.yaml', 'service.yaml', ...(options.persistence ? ['pvc.yaml'] : []), ...(options.credentials.length ? ['secret.yaml'] : [])];
+  const templates = [
+    'deployment.yaml',
+    'service.yaml',
+    ...(options.persistence ? ['pvc.yaml'] : []),
+    ...(options.credentials.length ? ['secret.yaml'] : []),
+  ];
   const tests = [
     `  - it: runs the pinned image as non-root on port ${options.port}
     template: deployment.yaml
