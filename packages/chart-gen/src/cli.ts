@@ -24,7 +24,11 @@ const COMMANDS: Record<string, (argv: string[], out: Writer, err: Writer) => num
  * Runs the CLI; returns the exit code (0 ok, 1 drift or invalid input, 2 usage), as a promise for the commands that
  * talk to a server.
  */
-export function main(argv: string[], out: Writer = process.stdout, err: Writer = process.stderr): number | Promise<number> {
+export function main(
+  argv: string[],
+  out: Writer = process.stdout,
+  err: Writer = process.stderr,
+): number | Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === '--help' || command === '-h' || command === 'help') {

@@ -1,13 +1,16 @@
 import { charts as allCharts } from './charts';
-import { environments as allEnvironments, type Environment } from './environments';
+import { type Environment, environments as allEnvironments } from './environments';
 import { InvalidValuesError, renderChart } from './generate';
-import { orphanedPaths, ownedPaths } from './ownership';
 import type { GitopsSettings } from './gitops/settings';
 import type { ChartDefinition, GeneratedFile } from './model';
-import { applyDrift, findDrift, hasDrift, type Drift } from './write';
+import { orphanedPaths, ownedPaths } from './ownership';
+import { applyDrift, type Drift, findDrift, hasDrift } from './write';
 
 export class UnknownChartError extends Error {
-  constructor(readonly unknown: string[], known: string[]) {
+  constructor(
+    readonly unknown: string[],
+    known: string[],
+  ) {
     super(`unknown chart${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; known charts: ${known.join(', ')}`);
     this.name = 'UnknownChartError';
   }

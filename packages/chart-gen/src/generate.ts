@@ -1,4 +1,5 @@
 import { helpersTemplate } from './blocks/helpers-tpl';
+import { charts as allCharts } from './charts';
 import { findPlainSecrets } from './checks/plain-secrets';
 import { chartLock } from './emit/chart-lock';
 import { chartDependencies, chartYaml } from './emit/chart-yaml';
@@ -9,7 +10,6 @@ import { isPlainObject } from './emit/schema-walk';
 import { valuesSchema, valuesSchemaJson } from './emit/values-schema';
 import { valuesYaml } from './emit/values-yaml';
 import { toYaml } from './emit/yaml';
-import { charts as allCharts } from './charts';
 import type { Environment } from './environments';
 import { application, deployingEnvironments, destinationNamespace, isClusterWide } from './gitops/application';
 import { applicationSet } from './gitops/application-set';
@@ -38,7 +38,9 @@ export function environmentValues(def: ChartDefinition, env: Environment): Recor
 function checkValues(def: ChartDefinition, file: string, values: unknown): string[] {
   const merged = mergeValues(def.values.defaults, values);
   const invalid = validateValues(valuesSchema(def), merged).map((p) => `${file}: ${p}`);
-  const secrets = findPlainSecrets(values).map((key) => `${file}: ${key}: holds a secret in clear; reference an existing Secret instead`);
+  const secrets = findPlainSecrets(values).map(
+    (key) => `${file}: ${key}: holds a secret in clear; reference an existing Secret instead`,
+  );
   return [...invalid, ...secrets];
 }
 
@@ -59,7 +61,9 @@ export function validateChart(def: ChartDefinition, environments: readonly Envir
   return problems;
 }
 
-const hasProperty = (def: ChartDefinition, key: string) => isPlainObject((def.values.spec as { properties?: unknown }).properties) && key in (def.values.spec as { properties: object }).properties;
+const hasProperty = (def: ChartDefinition, key: string) =>
+  isPlainObject((def.values.spec as { properties?: unknown }).properties) &&
+  key in (def.values.spec as { properties: object }).properties;
 
 function chartFiles(def: ChartDefinition, environments: readonly Environment[]): GeneratedFile[] {
   const dir = chartDir(def);
@@ -93,19 +97,30 @@ export function applicationPath(def: ChartDefinition, env: Environment, all: rea
   return `argocd-apps/${env.name}/${inUmbrella ? 'components/' : ''}${def.name}.yaml`;
 }
 
-function argocdFiles(def: ChartDefinition, environments: readonly Environment[], settings: GitopsSettings): GeneratedFile[] {
+function argocdFiles(
+  def: ChartDefinition,
+  environments: readonly Environment[],
+  settings: GitopsSettings,
+): GeneratedFile[] {
   const files = environments.map((env) => ({
     path: applicationPath(def, env, allCharts),
     content: yamlHeader + toYaml(application(def, env, settings)),
   }));
   if (def.applicationSet && environments.length) {
-    files.push({ path: `argocd-apps/applicationsets/${def.name}.yaml`, content: yamlHeader + toYaml(applicationSet(def, environments, settings)) });
+    files.push({
+      path: `argocd-apps/applicationsets/${def.name}.yaml`,
+      content: yamlHeader + toYaml(applicationSet(def, environments, settings)),
+    });
   }
   return files;
 }
 
 /** Every file of one chart and its Argo CD objects, in memory. Throws InvalidValuesError before producing anything. */
-export function renderChart(def: ChartDefinition, environments: readonly Environment[], settings: GitopsSettings): GeneratedFile[] {
+export function renderChart(
+  def: ChartDefinition,
+  environments: readonly Environment[],
+  settings: GitopsSettings,
+): GeneratedFile[] {
   const deploying = deployingEnvironments(def, environments);
   const problems = [...validateChart(def, deploying), ...clusterConflicts(def, deploying, settings)];
   if (problems.length) throw new InvalidValuesError(problems);

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
+
 import { GENERATED_NOTICE } from './emit/header';
 import type { ChartDefinition } from './model';
 import type { Ownership } from './write';
@@ -25,7 +26,8 @@ export function ownedPaths(def: ChartDefinition): Ownership {
  * argocd-apps/, only files that carry the generated-code marker, so hand-written tests and project.json stay.
  */
 export function orphanedPaths(root: string, knownCharts: string[]): Ownership {
-  const chartFile = /^charts\/([^/]+)\/(Chart\.yaml|Chart\.lock|values[^/]*\.yaml|values\.schema\.json|README\.md|\.helmignore|templates\/.+|ci\/.+)$/;
+  const chartFile =
+    /^charts\/([^/]+)\/(Chart\.yaml|Chart\.lock|values[^/]*\.yaml|values\.schema\.json|README\.md|\.helmignore|templates\/.+|ci\/.+)$/;
   const application = /^argocd-apps\/[^/]+\/(?:components\/)?([^/]+)\.yaml$/;
   const generated = (path: string) => fs.readFileSync(nodePath.join(root, path), 'utf8').includes(GENERATED_NOTICE);
   return {
@@ -36,4 +38,3 @@ export function orphanedPaths(root: string, knownCharts: string[]): Ownership {
     },
   };
 }
-

@@ -1,4 +1,5 @@
 import { Type } from '@chart-gen/schemas';
+
 import { mergeValues, validateValues } from './validate';
 
 describe('mergeValues', () => {
@@ -31,19 +32,25 @@ describe('validateValues', () => {
 
   it('returns nothing for valid values', () => expect(validateValues(schema, valid)).toEqual([]));
   it('names an unknown key by its full path', () => {
-    expect(validateValues(schema, { ...valid, image: { tag: 'v1', tga: 'x' } })).toEqual(['image.tga: is not a known key']);
+    expect(validateValues(schema, { ...valid, image: { tag: 'v1', tga: 'x' } })).toEqual([
+      'image.tga: is not a known key',
+    ]);
   });
   it('names a wrong type', () => {
     expect(validateValues(schema, { ...valid, replicas: 'two' })).toEqual(['replicas: must be integer']);
   });
   it('names a refused value', () => {
-    expect(validateValues(schema, { ...valid, image: { tag: 'latest' } })).toEqual(['image.tag: has a value that is not allowed']);
+    expect(validateValues(schema, { ...valid, image: { tag: 'latest' } })).toEqual([
+      'image.tag: has a value that is not allowed',
+    ]);
   });
   it('lists the allowed values of an enum', () => {
     expect(validateValues(schema, { ...valid, mode: 'c' })).toEqual(['mode: must be one of "a", "b"']);
   });
   it('names a key whose name is refused', () => {
-    const named = Type.Object({ scripts: Type.Unsafe({ type: 'object', propertyNames: { pattern: '^[a-z]+\\.sh$', not: { const: 'own.sh' } } }) });
+    const named = Type.Object({
+      scripts: Type.Unsafe({ type: 'object', propertyNames: { pattern: '^[a-z]+\\.sh$', not: { const: 'own.sh' } } }),
+    });
     expect(validateValues(named, { scripts: { 'own.sh': '', 'x.txt': '' } })).toEqual([
       'scripts.own.sh: is a reserved name',
       'scripts.x.txt: must match pattern "^[a-z]+\\.sh$"',

@@ -1,4 +1,5 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+
 import { isPlainObject } from './emit/schema-walk';
 
 /**
@@ -29,7 +30,10 @@ function validator(schema: object): ValidateFunction {
 
 /** `auth.rootPassword`, or `(root)` for the document itself. */
 function keyPath(error: ErrorObject): string {
-  const segments = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (error.keyword === 'additionalProperties') segments.push(String(error.params.additionalProperty));
   if (error.keyword === 'required') segments.push(String(error.params.missingProperty));
   // A failing propertyNames subschema reports the offending key in propertyName.

@@ -24,8 +24,22 @@ export function restrictedSecurity(uid: number) {
 
 export function standardProbes() {
   return {
-    liveness: { enabled: true, initialDelaySeconds: 30, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 6, successThreshold: 1 },
-    readiness: { enabled: true, initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 6, successThreshold: 1 },
+    liveness: {
+      enabled: true,
+      initialDelaySeconds: 30,
+      periodSeconds: 10,
+      timeoutSeconds: 5,
+      failureThreshold: 6,
+      successThreshold: 1,
+    },
+    readiness: {
+      enabled: true,
+      initialDelaySeconds: 5,
+      periodSeconds: 10,
+      timeoutSeconds: 5,
+      failureThreshold: 6,
+      successThreshold: 1,
+    },
   };
 }
 

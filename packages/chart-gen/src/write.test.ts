@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
 import { applyDrift, findDrift, hasDrift } from './write';
 
 let root: string;
@@ -14,7 +15,12 @@ const write = (file: string, content: string) => {
   fs.writeFileSync(path.join(root, file), content);
 };
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
-const allFiles = () => fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(root, path.join(e.parentPath, e.name))).sort();
+const allFiles = () =>
+  fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
+    .sort();
 
 /** Generation owns c/templates/ entirely, and nothing else under c/. */
 const templatesOfC = { scan: ['c'], owns: (file: string) => file.startsWith('c/templates/') };

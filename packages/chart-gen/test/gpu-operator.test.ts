@@ -1,13 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import yaml from 'js-yaml';
+
 import { Application as ApplicationModel } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1';
+import yaml from 'js-yaml';
+
 import { gpuOperator } from '../src/charts/gpu-operator';
-import { applications, argocdFiles, argocdTemplateArgs, type Application } from './support/argocd';
-import { copyWithoutDependencies, type ChartCopy } from './support/chart-copy';
+import { type Application, applications, argocdFiles, argocdTemplateArgs } from './support/argocd';
+import { type ChartCopy, copyWithoutDependencies } from './support/chart-copy';
 import { externalCases } from './support/charts';
 import { buildExternalDependencies } from './support/external-dependencies';
-import { helms, kindAndName, REPO_ROOT, run, type K8sObject } from './support/helm';
+import { helms, type K8sObject, kindAndName, REPO_ROOT, run } from './support/helm';
 import { checkStrictly, hasKubernetesSchema, validateKubernetesObject } from './support/kube-schema';
 import { validatePrometheusRule } from './support/prometheus-rule';
 
@@ -26,11 +28,21 @@ type GpuApplication = Application & {
     syncPolicy: { managedNamespaceMetadata?: { labels?: Record<string, string> } };
   };
 };
-const applicationNamed = (name: string) => applications().find(({ app }) => app.metadata.name === name)!.app as GpuApplication;
+const applicationNamed = (name: string) =>
+  applications().find(({ app }) => app.metadata.name === name)!.app as GpuApplication;
 const syncWave = (app: Application) => Number(app.metadata.annotations?.['argocd.argoproj.io/sync-wave']);
 
 function template(helm: string, chartDir: string, args: string[]): string {
-  const result = run(helm, ['template', 'gpu-operator', chartDir, '--namespace', NAMESPACE, '--kube-version', KUBE_VERSION, ...args]);
+  const result = run(helm, [
+    'template',
+    'gpu-operator',
+    chartDir,
+    '--namespace',
+    NAMESPACE,
+    '--kube-version',
+    KUBE_VERSION,
+    ...args,
+  ]);
   if (result.status !== 0) throw new Error(`helm template ${chartDir} failed:\n${result.stderr}`);
   return result.stdout;
 }
@@ -58,7 +70,9 @@ describe('gpu-operator Argo CD Applications', () => {
     it('installs into namespace gpu-operator, created with the privileged Pod Security level', () => {
       expect(app().spec.destination.namespace).toBe(NAMESPACE);
       expect(app().spec.syncPolicy.syncOptions).toContain('CreateNamespace=true');
-      expect(app().spec.syncPolicy.managedNamespaceMetadata).toEqual({ labels: { 'pod-security.kubernetes.io/enforce': 'privileged' } });
+      expect(app().spec.syncPolicy.managedNamespaceMetadata).toEqual({
+        labels: { 'pod-security.kubernetes.io/enforce': 'privileged' },
+      });
     });
 
     it('syncs server-side', () => expect(app().spec.syncPolicy.syncOptions).toContain('ServerSideApply=true'));
@@ -71,8 +85,12 @@ describe('gpu-operator Argo CD Applications', () => {
     it("ignores exactly the definition's rewritten fields, each a JSON pointer", () => {
       const ignored = app().spec.ignoreDifferences ?? [];
       expect(ignored).toEqual(gpuOperator.argocd?.ignoreDifferences);
-      expect(ignored.map((entry) => `${entry.group}/${entry.kind}`)).toEqual(['nvidia.com/ClusterPolicy', 'apiextensions.k8s.io/CustomResourceDefinition']);
-      for (const entry of ignored) for (const pointer of entry.jsonPointers ?? []) expect(pointer).toMatch(/^(\/[^/]+)+$/);
+      expect(ignored.map((entry) => `${entry.group}/${entry.kind}`)).toEqual([
+        'nvidia.com/ClusterPolicy',
+        'apiextensions.k8s.io/CustomResourceDefinition',
+      ]);
+      for (const entry of ignored)
+        for (const pointer of entry.jsonPointers ?? []) expect(pointer).toMatch(/^(\/[^/]+)+$/);
     });
 
     it('validates against the Argo CD CRD schema, which rejects a malformed ignoreDifferences', () => {
@@ -85,7 +103,8 @@ describe('gpu-operator Argo CD Applications', () => {
 });
 
 describe('gpu-operator Chart.yaml and Chart.lock', () => {
-  const read = (file: string) => yaml.load(fs.readFileSync(path.join(REPO_ROOT, chart.dir, file), 'utf8')) as Record<string, unknown>;
+  const read = (file: string) =>
+    yaml.load(fs.readFileSync(path.join(REPO_ROOT, chart.dir, file), 'utf8')) as Record<string, unknown>;
 
   it("pin NVIDIA's chart to an exact version, behind gpu-operator.enabled", () => {
     const pinned = { name: 'gpu-operator', version: 'v25.10.1', repository: 'https://helm.ngc.nvidia.com/nvidia' };
@@ -119,7 +138,11 @@ describe.each(helms())("%s: gpu-operator's own templates", (_, helm) => {
 
   it.each([
     ['the defaults', [], ['Pod/gpu-operator-smoke-test']],
-    [ciFile('time-slicing'), [ciFile('time-slicing')], ['ConfigMap/time-slicing-config', 'Pod/gpu-operator-smoke-test']],
+    [
+      ciFile('time-slicing'),
+      [ciFile('time-slicing')],
+      ['ConfigMap/time-slicing-config', 'Pod/gpu-operator-smoke-test'],
+    ],
     [ciFile('alerts'), [ciFile('alerts')], ['Pod/gpu-operator-smoke-test', 'PrometheusRule/gpu-operator-gpu-health']],
     [ciFile('preinstalled-driver'), [ciFile('preinstalled-driver')], ['Pod/gpu-operator-smoke-test']],
     [envFile('prod'), [envFile('prod')], ['Pod/gpu-operator-smoke-test', 'PrometheusRule/gpu-operator-gpu-health']],
@@ -132,52 +155,93 @@ describe.each(helms())("%s: gpu-operator's own templates", (_, helm) => {
     expect(template(helm, copy.dir, args)).toBe(template(helm, copy.dir, args));
   });
 
-  it.each(['defaults', ...chart.valuesFiles])('renders valid objects in namespace gpu-operator with the standard labels (%s)', (file) => {
-    const args = file === 'defaults' ? [] : ['--values', file];
-    const rendered = objects(args);
-    expect(rendered.length).toBeGreaterThan(0);
-    const customResources = rendered.filter((o) => o.kind === 'PrometheusRule').length;
-    expect(checkStrictly(template(helm, copy.dir, args))).toEqual({ checked: rendered.length - customResources, skipped: customResources });
-    for (const object of rendered) {
-      validateObject(object);
-      expect({ object: object.metadata.name, namespace: object.metadata.namespace }).toEqual({ object: object.metadata.name, namespace: NAMESPACE });
-      expect(object.metadata.labels).toMatchObject({ 'app.kubernetes.io/name': 'gpu-operator', 'app.kubernetes.io/instance': 'gpu-operator' });
-    }
-  });
+  it.each(['defaults', ...chart.valuesFiles])(
+    'renders valid objects in namespace gpu-operator with the standard labels (%s)',
+    (file) => {
+      const args = file === 'defaults' ? [] : ['--values', file];
+      const rendered = objects(args);
+      expect(rendered.length).toBeGreaterThan(0);
+      const customResources = rendered.filter((o) => o.kind === 'PrometheusRule').length;
+      expect(checkStrictly(template(helm, copy.dir, args))).toEqual({
+        checked: rendered.length - customResources,
+        skipped: customResources,
+      });
+      for (const object of rendered) {
+        validateObject(object);
+        expect({ object: object.metadata.name, namespace: object.metadata.namespace }).toEqual({
+          object: object.metadata.name,
+          namespace: NAMESPACE,
+        });
+        expect(object.metadata.labels).toMatchObject({
+          'app.kubernetes.io/name': 'gpu-operator',
+          'app.kubernetes.io/instance': 'gpu-operator',
+        });
+      }
+    },
+  );
 
   it('the PrometheusRule check rejects what the CRD would reject', () => {
     const rule = objects(['--values', ciFile('alerts')]).find((o) => o.kind === 'PrometheusRule')!;
     const broken = JSON.parse(JSON.stringify(rule));
     broken.spec.groups[0].rules[0].for = 'ten minutes';
     delete broken.spec.groups[0].rules[1].expr;
-    expect(() => validatePrometheusRule(broken)).toThrow(/rules\[0\]\.for: ten minutes is not a duration; .*rules\[1\]\.expr/);
+    expect(() => validatePrometheusRule(broken)).toThrow(
+      /rules\[0\]\.for: ten minutes is not a duration; .*rules\[1\]\.expr/,
+    );
   });
 
-  it.each(ENVIRONMENTS)('renders the %s Application as Argo CD does: identical twice, valid, in its destination namespace', (env) => {
-    const app = applicationNamed(`gpu-operator-${env}`);
-    const local = { ...app, spec: { ...app.spec, source: { ...app.spec.source, path: copy.dir } } };
-    const renderAsArgo = () => {
-      const result = run(helm, argocdTemplateArgs(local, KUBE_VERSION));
-      if (result.status !== 0) throw new Error(result.stderr);
-      return result.stdout;
-    };
-    const text = renderAsArgo();
-    expect(renderAsArgo()).toBe(text);
-    for (const object of objectsOf(text)) {
-      validateObject(object);
-      expect(object.metadata.namespace).toBe(app.spec.destination.namespace);
-    }
-  });
+  it.each(ENVIRONMENTS)(
+    'renders the %s Application as Argo CD does: identical twice, valid, in its destination namespace',
+    (env) => {
+      const app = applicationNamed(`gpu-operator-${env}`);
+      const local = { ...app, spec: { ...app.spec, source: { ...app.spec.source, path: copy.dir } } };
+      const renderAsArgo = () => {
+        const result = run(helm, argocdTemplateArgs(local, KUBE_VERSION));
+        if (result.status !== 0) throw new Error(result.stderr);
+        return result.stdout;
+      };
+      const text = renderAsArgo();
+      expect(renderAsArgo()).toBe(text);
+      for (const object of objectsOf(text)) {
+        validateObject(object);
+        expect(object.metadata.namespace).toBe(app.spec.destination.namespace);
+      }
+    },
+  );
 
   describe('its schema, through helm', () => {
     it.each([
-      ['a wrong MIG strategy', ['--set', 'gpu-operator.mig.strategy=auto'], /at '\/gpu-operator\/mig\/strategy'.*'none', 'single', 'mixed'/],
-      ['a negative replica count', ['--set', 'timeSlicing.replicasPerGpu=-2'], /at '\/timeSlicing\/replicasPerGpu'.*minimum/],
-      ['one replica per GPU (no sharing)', ['--set', 'timeSlicing.replicasPerGpu=1'], /at '\/timeSlicing\/replicasPerGpu'.*minimum/],
+      [
+        'a wrong MIG strategy',
+        ['--set', 'gpu-operator.mig.strategy=auto'],
+        /at '\/gpu-operator\/mig\/strategy'.*'none', 'single', 'mixed'/,
+      ],
+      [
+        'a negative replica count',
+        ['--set', 'timeSlicing.replicasPerGpu=-2'],
+        /at '\/timeSlicing\/replicasPerGpu'.*minimum/,
+      ],
+      [
+        'one replica per GPU (no sharing)',
+        ['--set', 'timeSlicing.replicasPerGpu=1'],
+        /at '\/timeSlicing\/replicasPerGpu'.*minimum/,
+      ],
       ['an unknown key of ours', ['--set', 'replicaCount=2'], /additional properties 'replicaCount' not allowed/],
-      ['an unknown nested key of ours', ['--set', 'smokeTest.imagee.tag=x'], /at '\/smokeTest'.*additional properties 'imagee' not allowed/],
-      ['a wrong type for a typed upstream key', ['--set', 'gpu-operator.driver.enabled=maybe'], /at '\/gpu-operator\/driver\/enabled'.*want boolean/],
-      ['a driver that is not pinned', ['--set', 'gpu-operator.driver.version=latest'], /at '\/gpu-operator\/driver\/version'.*does not match pattern/],
+      [
+        'an unknown nested key of ours',
+        ['--set', 'smokeTest.imagee.tag=x'],
+        /at '\/smokeTest'.*additional properties 'imagee' not allowed/,
+      ],
+      [
+        'a wrong type for a typed upstream key',
+        ['--set', 'gpu-operator.driver.enabled=maybe'],
+        /at '\/gpu-operator\/driver\/enabled'.*want boolean/,
+      ],
+      [
+        'a driver that is not pinned',
+        ['--set', 'gpu-operator.driver.version=latest'],
+        /at '\/gpu-operator\/driver\/version'.*does not match pattern/,
+      ],
       ['the smoke test image tag latest', ['--set', 'smokeTest.image.tag=latest'], /at '\/smokeTest\/image\/tag'/],
     ])('refuses %s, naming the key', (_, args, message) => {
       const result = run(helm, ['template', 'gpu-operator', copy.dir, ...args]);
@@ -194,14 +258,21 @@ describe.each(helms())("%s: gpu-operator's own templates", (_, helm) => {
         'gpu-operator.devicePlugin.config.data.extra=version: v1',
         'gpu-operator.operator.upgradeCRD=false',
       ];
-      const result = run(helm, ['template', 'gpu-operator', copy.dir, ...upstreamOnly.flatMap((value) => ['--set', value])]);
+      const result = run(helm, [
+        'template',
+        'gpu-operator',
+        copy.dir,
+        ...upstreamOnly.flatMap((value) => ['--set', value]),
+      ]);
       expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
     });
 
     it('refuses time-slicing the device plugin would not read, saying what to set', () => {
       const result = run(helm, ['template', 'gpu-operator', copy.dir, '--set', 'timeSlicing.enabled=true']);
       expect(result.status).not.toBe(0);
-      expect(result.stderr).toContain('gpu-operator: timeSlicing.enabled needs gpu-operator.devicePlugin.config.name=time-slicing-config');
+      expect(result.stderr).toContain(
+        'gpu-operator: timeSlicing.enabled needs gpu-operator.devicePlugin.config.name=time-slicing-config',
+      );
     });
   });
 });
@@ -213,40 +284,60 @@ describe("gpu-operator with NVIDIA's chart", () => {
   const build = buildExternalDependencies(firstHelm, chart.dir);
   const canDownload = build.built;
   if (!canDownload && build.offline) {
-    console.log(`skipped: the full gpu-operator render, because NVIDIA's chart cannot be downloaded here (no network):\n${build.output.trim()}`);
+    console.log(
+      `skipped: the full gpu-operator render, because NVIDIA's chart cannot be downloaded here (no network):\n${build.output.trim()}`,
+    );
   }
   afterAll(() => build.copy.remove());
 
   it('builds its dependency from the committed Chart.lock, unless the repository is unreachable', () => {
     if (build.built) expect(fs.readdirSync(path.join(build.copy.dir, 'charts'))).toEqual(['gpu-operator-v25.10.1.tgz']);
-    else expect({ offline: build.offline, output: build.output }).toEqual({ offline: true, output: expect.any(String) });
+    else
+      expect({ offline: build.offline, output: build.output }).toEqual({ offline: true, output: expect.any(String) });
   });
 
   describe.each(helms())('%s', (_, helm) => {
-    const full = (env: string) => objectsOf(template(helm, build.copy.dir, ['--values', envFile(env), '--include-crds']));
+    const full = (env: string) =>
+      objectsOf(template(helm, build.copy.dir, ['--values', envFile(env), '--include-crds']));
 
-    (canDownload ? it : it.skip)('preinstalled drivers and time-slicing: the ClusterPolicy reads the ConfigMap and installs no driver', () => {
-      const objects = objectsOf(
-        template(helm, build.copy.dir, ['--values', ciFile('time-slicing'), '--values', ciFile('preinstalled-driver'), '--include-crds']),
-      );
-      const policy = objects.find((o) => o.kind === 'ClusterPolicy') as K8sObject & {
-        spec: { driver: { enabled: boolean }; devicePlugin: { config?: { name: string; default: string } } };
-      };
-      expect(policy).toBeDefined();
-      expect(policy.spec.driver.enabled).toBe(false);
-      expect(policy.spec.devicePlugin.config).toEqual({ name: 'time-slicing-config', default: 'any' });
-      expect(kindAndName(objects)).toEqual(expect.arrayContaining(['ConfigMap/time-slicing-config', 'Deployment/gpu-operator']));
-    });
+    (canDownload ? it : it.skip)(
+      'preinstalled drivers and time-slicing: the ClusterPolicy reads the ConfigMap and installs no driver',
+      () => {
+        const objects = objectsOf(
+          template(helm, build.copy.dir, [
+            '--values',
+            ciFile('time-slicing'),
+            '--values',
+            ciFile('preinstalled-driver'),
+            '--include-crds',
+          ]),
+        );
+        const policy = objects.find((o) => o.kind === 'ClusterPolicy') as K8sObject & {
+          spec: { driver: { enabled: boolean }; devicePlugin: { config?: { name: string; default: string } } };
+        };
+        expect(policy).toBeDefined();
+        expect(policy.spec.driver.enabled).toBe(false);
+        expect(policy.spec.devicePlugin.config).toEqual({ name: 'time-slicing-config', default: 'any' });
+        expect(kindAndName(objects)).toEqual(
+          expect.arrayContaining(['ConfigMap/time-slicing-config', 'Deployment/gpu-operator']),
+        );
+      },
+    );
 
-    (canDownload ? it : it.skip)('prod: every object valid where a schema is known, the pinned driver in the ClusterPolicy', () => {
-      const objects = full('prod');
-      const policy = objects.find((o) => o.kind === 'ClusterPolicy') as K8sObject & { spec: { driver: { enabled: boolean; version: string } } };
-      expect(policy.spec.driver).toMatchObject({ enabled: true, version: '580.95.05' });
-      for (const object of objects) {
-        if (object.kind === 'PrometheusRule') validatePrometheusRule(object);
-        else if (hasKubernetesSchema(object)) validateKubernetesObject(object);
-        else expect(object.metadata.name).toMatch(/^[a-z0-9]([-.a-z0-9]*[a-z0-9])?$/);
-      }
-    });
+    (canDownload ? it : it.skip)(
+      'prod: every object valid where a schema is known, the pinned driver in the ClusterPolicy',
+      () => {
+        const objects = full('prod');
+        const policy = objects.find((o) => o.kind === 'ClusterPolicy') as K8sObject & {
+          spec: { driver: { enabled: boolean; version: string } };
+        };
+        expect(policy.spec.driver).toMatchObject({ enabled: true, version: '580.95.05' });
+        for (const object of objects) {
+          if (object.kind === 'PrometheusRule') validatePrometheusRule(object);
+          else if (hasKubernetesSchema(object)) validateKubernetesObject(object);
+          else expect(object.metadata.name).toMatch(/^[a-z0-9]([-.a-z0-9]*[a-z0-9])?$/);
+        }
+      },
+    );
   });
 });

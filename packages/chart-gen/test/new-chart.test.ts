@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
 import { helms, helmUnittest, REPO_ROOT } from './support/helm';
 
 /**
@@ -19,9 +20,21 @@ beforeAll(() => {
   }
   fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(workspace, 'node_modules'));
   inWorkspace('node', [
-    'packages/chart-gen/dist/cli.js', 'new', 'demo-app',
-    '--image', 'ghcr.io/acme/demo:1.4.2', '--port', '8080', '--persistence', '2Gi',
-    '--credentials', 'apiKey', '--health-path', '/healthz', '--root', workspace,
+    'packages/chart-gen/dist/cli.js',
+    'new',
+    'demo-app',
+    '--image',
+    'ghcr.io/acme/demo:1.4.2',
+    '--port',
+    '8080',
+    '--persistence',
+    '2Gi',
+    '--credentials',
+    'apiKey',
+    '--health-path',
+    '/healthz',
+    '--root',
+    workspace,
   ]);
   inWorkspace('node', [path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-b']);
   inWorkspace('node', ['packages/chart-gen/dist/cli.js', 'generate', 'demo-app', '--root', workspace]);
@@ -32,22 +45,35 @@ afterAll(() => fs.rmSync(workspace, { recursive: true, force: true }));
 const chart = () => path.join(workspace, 'charts/demo-app');
 
 it('generates a complete chart from the short definition', () => {
-  for (const file of ['Chart.yaml', 'values.yaml', 'values.schema.json', 'README.md', 'templates/deployment.yaml', 'templates/pvc.yaml', 'templates/secret.yaml']) {
+  for (const file of [
+    'Chart.yaml',
+    'values.yaml',
+    'values.schema.json',
+    'README.md',
+    'templates/deployment.yaml',
+    'templates/pvc.yaml',
+    'templates/secret.yaml',
+  ]) {
     expect({ file, exists: fs.existsSync(path.join(chart(), file)) }).toEqual({ file, exists: true });
   }
-  expect(fs.readFileSync(path.join(workspace, 'packages/chart-gen/src/charts/demo-app.ts'), 'utf8').split('\n').length).toBeLessThan(25);
+  expect(
+    fs.readFileSync(path.join(workspace, 'packages/chart-gen/src/charts/demo-app.ts'), 'utf8').split('\n').length,
+  ).toBeLessThan(25);
 });
 
 describe.each(helms())('%s', (_, helm) => {
   const credentials = ['--set', 'auth.apiKey=test-only-api-key'];
 
   it('lints --strict', () => {
-    expect(inWorkspace(helm, ['lint', '--strict', chart(), ...credentials])).toContain('1 chart(s) linted, 0 chart(s) failed');
+    expect(inWorkspace(helm, ['lint', '--strict', chart(), ...credentials])).toContain(
+      '1 chart(s) linted, 0 chart(s) failed',
+    );
   });
 
   it('renders the Deployment, Service, claim and Secret', () => {
     const rendered = inWorkspace(helm, ['template', 'demo-app', chart(), ...credentials]);
-    for (const kind of ['Deployment', 'Service', 'PersistentVolumeClaim', 'Secret']) expect(rendered).toContain(`kind: ${kind}\n`);
+    for (const kind of ['Deployment', 'Service', 'PersistentVolumeClaim', 'Secret'])
+      expect(rendered).toContain(`kind: ${kind}\n`);
   });
 });
 

@@ -1,9 +1,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
 import yaml from 'js-yaml';
+
 import { helms, render } from './support/helm';
-import { startPostgres, type PostgresServer } from './support/postgres-server';
+import { type PostgresServer, startPostgres } from './support/postgres-server';
 
 /**
  * The postgresql chart's rendered postgresql.conf and init scripts, run by a real PostgreSQL server: the settings
@@ -16,23 +18,38 @@ let scripts: Record<string, string>;
 
 beforeAll(() => {
   const objects = render(helm, 'postgresql', 'charts/postgresql', ['--values', values]);
-  const data = (name: string) => (objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === name) as unknown as { data: Record<string, string> }).data;
+  const data = (name: string) =>
+    (
+      objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === name) as unknown as {
+        data: Record<string, string>;
+      }
+    ).data;
   scripts = data('postgresql-init-scripts');
   const conf = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'chart-gen-conf-')), 'postgresql.conf');
   fs.writeFileSync(conf, data('postgresql-config')['postgresql.conf']!);
   server = startPostgres(conf);
-  for (const [file, content] of Object.entries(scripts)) fs.writeFileSync(path.join(server.dir, file), content, { mode: 0o644 });
+  for (const [file, content] of Object.entries(scripts))
+    fs.writeFileSync(path.join(server.dir, file), content, { mode: 0o644 });
 }, 60_000);
 
 afterAll(() => server?.stop());
 
 /** Runs one init script as the image's entrypoint would: .sh with sh, .sql with psql. */
 function runScript(file: string) {
-  const env = { POSTGRES_USER: 'postgres', APP_USER: 'mlflow', APP_DATABASE: 'mlflow', APP_PASSWORD: 'test-only-mlflow' };
+  const env = {
+    POSTGRES_USER: 'postgres',
+    APP_USER: 'mlflow',
+    APP_DATABASE: 'mlflow',
+    APP_PASSWORD: 'test-only-mlflow',
+  };
   const full = path.join(server.dir, file);
   return file.endsWith('.sh')
     ? server.run('sh', [full], env)
-    : server.run(path.join(process.env.PG_BINDIR!, 'psql'), ['-X', '-v', 'ON_ERROR_STOP=1', '-U', 'postgres', '-d', 'postgres', '-f', full], env);
+    : server.run(
+        path.join(process.env.PG_BINDIR!, 'psql'),
+        ['-X', '-v', 'ON_ERROR_STOP=1', '-U', 'postgres', '-d', 'postgres', '-f', full],
+        env,
+      );
 }
 
 it('applies the settings of the rendered postgresql.conf', () => {
@@ -49,7 +66,12 @@ it('runs every init script, in name order, twice without error', () => {
     for (const file of files) {
       const result = runScript(file);
       // A NOTICE such as "already exists, skipping" is fine; an error is not.
-      expect({ round, file, status: result.status, error: /ERROR|FATAL/.test(result.stderr) ? result.stderr : '' }).toEqual({ round, file, status: 0, error: '' });
+      expect({
+        round,
+        file,
+        status: result.status,
+        error: /ERROR|FATAL/.test(result.stderr) ? result.stderr : '',
+      }).toEqual({ round, file, status: 0, error: '' });
     }
   }
 });

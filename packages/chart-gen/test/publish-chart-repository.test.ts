@@ -2,9 +2,11 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
 import yaml from 'js-yaml';
-import { chartCases, umbrellaCases } from './support/charts';
+
 import { chartMuseumUnavailable, startChartMuseum } from './support/chartmuseum';
+import { chartCases, umbrellaCases } from './support/charts';
 import { startGitea } from './support/gitea';
 import { helms, REPO_ROOT, run } from './support/helm';
 import { freePort } from './support/ports';
@@ -31,11 +33,15 @@ interface Repository {
 }
 
 function publish(url: string, env: Record<string, string>, args: string[] = [], only = charts) {
-  const result = spawnSync('node', ['packages/chart-gen/dist/cli.js', 'publish', url, '--packages', packages(), '--charts', only.join(','), ...args], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, ...env },
-  });
+  const result = spawnSync(
+    'node',
+    ['packages/chart-gen/dist/cli.js', 'publish', url, '--packages', packages(), '--charts', only.join(','), ...args],
+    {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, ...env },
+    },
+  );
   return { code: result.status, out: result.stdout + result.stderr };
 }
 
@@ -44,13 +50,19 @@ function changedPackage(): string {
   const changed = fs.mkdtempSync(path.join(work, 'changed-'));
   fs.cpSync(path.join(REPO_ROOT, 'charts/minio'), path.join(changed, 'minio'), { recursive: true });
   fs.appendFileSync(path.join(changed, 'minio/README.md'), '\nA change without a version bump.\n');
-  execFileSync(process.env.HELM4!, ['package', path.join(changed, 'minio'), '--destination', path.join(changed, 'out')]);
+  execFileSync(process.env.HELM4!, [
+    'package',
+    path.join(changed, 'minio'),
+    '--destination',
+    path.join(changed, 'out'),
+  ]);
   return path.join(changed, 'out');
 }
 
 beforeAll(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'chart-gen-publish-repo-'));
-  for (const chart of charts) execFileSync('bash', ['scripts/package-chart.sh', chart, packages()], { cwd: REPO_ROOT, stdio: 'ignore' });
+  for (const chart of charts)
+    execFileSync('bash', ['scripts/package-chart.sh', chart, packages()], { cwd: REPO_ROOT, stdio: 'ignore' });
 }, 180_000);
 
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
@@ -64,7 +76,12 @@ async function get(url: string, authorization = authHeader): Promise<Buffer | nu
 }
 
 /** A published package's bytes, found as helm finds it: through the repository's index.yaml. */
-async function download(base: string, env: Record<string, string>, chart: string, version: string): Promise<Buffer | null> {
+async function download(
+  base: string,
+  env: Record<string, string>,
+  chart: string,
+  version: string,
+): Promise<Buffer | null> {
   const authorization = `Basic ${Buffer.from(`${env.HELM_REPO_USERNAME}:${env.HELM_REPO_PASSWORD}`).toString('base64')}`;
   const index = yaml.load((await get(`${base}/index.yaml`, authorization))?.toString('utf8') ?? '') as {
     entries?: Record<string, { version: string; urls: string[] }[]>;
@@ -120,7 +137,9 @@ describe.each(servers)('chart-gen publish to %s', (kind, start) => {
     expect(before).toEqual(fs.readFileSync(path.join(packages(), `minio-${version}.tgz`)));
     const refused = publish(repo.url, repo.env, ['--packages', changedPackage()], ['minio']);
     expect(refused.code).toBe(1);
-    expect(refused.out).toContain(`minio ${version}: ${version} is published with different content; bump the chart version`);
+    expect(refused.out).toContain(
+      `minio ${version}: ${version} is published with different content; bump the chart version`,
+    );
     expect(await download(repo.url, repo.env, 'minio', version)).toEqual(before);
   }, 60_000);
 
@@ -129,15 +148,24 @@ describe.each(servers)('chart-gen publish to %s', (kind, start) => {
     const out = changedPackage();
     const forced = publish(repo.url, repo.env, ['--force', '--packages', out], ['minio']);
     expect(forced.out).toContain('1 published, 0 skipped, 0 failed');
-    expect(await download(repo.url, repo.env, 'minio', version)).toEqual(fs.readFileSync(path.join(out, `minio-${version}.tgz`)));
+    expect(await download(repo.url, repo.env, 'minio', version)).toEqual(
+      fs.readFileSync(path.join(out, `minio-${version}.tgz`)),
+    );
     // The real package back, for the tests that install from the repository.
     expect(publish(repo.url, repo.env, ['--force'], ['minio']).code).toBe(0);
   }, 60_000);
 
   it('names the credential variables on a wrong password, and never prints the password', () => {
-    const wrong = publish(repo.url, { HELM_REPO_USERNAME: USER, HELM_REPO_PASSWORD: 'not-the-password' }, [], ['minio']);
+    const wrong = publish(
+      repo.url,
+      { HELM_REPO_USERNAME: USER, HELM_REPO_PASSWORD: 'not-the-password' },
+      [],
+      ['minio'],
+    );
     expect(wrong.code).toBe(1);
-    expect(wrong.out).toMatch(/401 unauthorized: the server refused the credentials from HELM_REPO_USERNAME and HELM_REPO_PASSWORD/);
+    expect(wrong.out).toMatch(
+      /401 unauthorized: the server refused the credentials from HELM_REPO_USERNAME and HELM_REPO_PASSWORD/,
+    );
     expect(wrong.out).not.toContain('not-the-password');
     expect(wrong.out).not.toContain(Buffer.from(`${USER}:not-the-password`).toString('base64'));
   });
@@ -149,22 +177,55 @@ describe.each(servers)('chart-gen publish to %s', (kind, start) => {
     const forced = publish(repo.url, repo.tokenEnv, ['--force', '--packages', out], ['minio']);
     expect(forced.out).toContain('1 published, 0 skipped, 0 failed');
     expect(forced.out).not.toContain(repo.tokenEnv.HELM_REPO_ACCESS_TOKEN);
-    expect(await download(repo.url, repo.env, 'minio', version)).toEqual(fs.readFileSync(path.join(out, `minio-${version}.tgz`)));
+    expect(await download(repo.url, repo.env, 'minio', version)).toEqual(
+      fs.readFileSync(path.join(out, `minio-${version}.tgz`)),
+    );
     expect(publish(repo.url, repo.tokenEnv, ['--force'], ['minio']).code).toBe(0);
   }, 60_000);
 
   describe.each(helms())(`%s installs the published umbrella from ${kind}`, (_, helm) => {
     it('adds the repository, pulls mlops-stack and renders it', () => {
       const config = fs.mkdtempSync(path.join(work, 'helm-'));
-      const repoArgs = ['--repository-config', path.join(config, 'repositories.yaml'), '--repository-cache', path.join(config, 'cache')];
-      const added = run(helm, ['repo', 'add', 'stack', repo.url, '--username', repo.env.HELM_REPO_USERNAME!, '--password', repo.env.HELM_REPO_PASSWORD!, ...repoArgs]);
+      const repoArgs = [
+        '--repository-config',
+        path.join(config, 'repositories.yaml'),
+        '--repository-cache',
+        path.join(config, 'cache'),
+      ];
+      const added = run(helm, [
+        'repo',
+        'add',
+        'stack',
+        repo.url,
+        '--username',
+        repo.env.HELM_REPO_USERNAME!,
+        '--password',
+        repo.env.HELM_REPO_PASSWORD!,
+        ...repoArgs,
+      ]);
       expect(added.stderr).toBe('');
       const version = versionOf('mlops-stack');
-      const pulled = run(helm, ['pull', 'stack/mlops-stack', '--version', version, '--destination', config, ...repoArgs]);
+      const pulled = run(helm, [
+        'pull',
+        'stack/mlops-stack',
+        '--version',
+        version,
+        '--destination',
+        config,
+        ...repoArgs,
+      ]);
       expect(pulled.stderr).toBe('');
       const tgz = path.join(config, `mlops-stack-${version}.tgz`);
       expect(fs.readFileSync(tgz)).toEqual(fs.readFileSync(path.join(packages(), `mlops-stack-${version}.tgz`)));
-      const rendered = run(helm, ['template', 'mlops-stack', tgz, '--set', 'minio.auth.existingSecret=m', '--set', 'postgresql.auth.existingSecret=p']);
+      const rendered = run(helm, [
+        'template',
+        'mlops-stack',
+        tgz,
+        '--set',
+        'minio.auth.existingSecret=m',
+        '--set',
+        'postgresql.auth.existingSecret=p',
+      ]);
       expect(rendered.stderr).toBe('');
       expect(rendered.stdout).toMatch(/^kind: StatefulSet$/m);
     });
@@ -177,7 +238,9 @@ describe.each(servers)('chart-gen publish to %s', (kind, start) => {
     try {
       expect(museum.url).toMatch(/\/helm\/stable$/);
       expect(publish(museum.url, basicAuth, [], ['minio']).out).toContain('1 published, 0 skipped, 0 failed');
-      expect(await get(`${museum.url}/charts/minio-${versionOf('minio')}.tgz`)).toEqual(fs.readFileSync(path.join(packages(), `minio-${versionOf('minio')}.tgz`)));
+      expect(await get(`${museum.url}/charts/minio-${versionOf('minio')}.tgz`)).toEqual(
+        fs.readFileSync(path.join(packages(), `minio-${versionOf('minio')}.tgz`)),
+      );
     } finally {
       await museum.stop();
     }
@@ -195,12 +258,14 @@ describe.each(servers)('chart-gen publish to %s', (kind, start) => {
     }
   }, 60_000);
 
-  it('says the API is missing when the server runs without it (the official ChartMuseum chart\'s default)', async () => {
+  it("says the API is missing when the server runs without it (the official ChartMuseum chart's default)", async () => {
     const museum = await startChartMuseum({ username: USER, password: PASSWORD, disableApi: true });
     try {
       const refused = publish(museum.url, basicAuth, [], ['minio']);
       expect(refused.code).toBe(1);
-      expect(refused.out).toContain(`POST ${museum.url}/api/charts: 404 not found: no chart repository API at this URL`);
+      expect(refused.out).toContain(
+        `POST ${museum.url}/api/charts: 404 not found: no chart repository API at this URL`,
+      );
       expect(refused.out).toContain('DISABLE_API=true');
     } finally {
       await museum.stop();
@@ -210,10 +275,14 @@ describe.each(servers)('chart-gen publish to %s', (kind, start) => {
   it('a server that dies mid-run: a clear error for the rest, and nothing half-published', async () => {
     const storageDir = fs.mkdtempSync(path.join(work, 'storage-'));
     const museum = await startChartMuseum({ username: USER, password: PASSWORD, storageDir });
-    const child = spawn('node', ['packages/chart-gen/dist/cli.js', 'publish', museum.url, '--packages', packages(), '--charts', charts.join(',')], {
-      cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH, ...basicAuth },
-    });
+    const child = spawn(
+      'node',
+      ['packages/chart-gen/dist/cli.js', 'publish', museum.url, '--packages', packages(), '--charts', charts.join(',')],
+      {
+        cwd: REPO_ROOT,
+        env: { PATH: process.env.PATH, ...basicAuth },
+      },
+    );
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.stderr.on('data', (chunk) => (out += chunk));
@@ -221,7 +290,8 @@ describe.each(servers)('chart-gen publish to %s', (kind, start) => {
     // The server dies once the first chart's package is whole in its storage.
     const first = `${charts[0]}-${versionOf(charts[0]!)}.tgz`;
     const firstSize = fs.statSync(path.join(packages(), first)).size;
-    const landed = () => fs.existsSync(path.join(storageDir, first)) && fs.statSync(path.join(storageDir, first)).size === firstSize;
+    const landed = () =>
+      fs.existsSync(path.join(storageDir, first)) && fs.statSync(path.join(storageDir, first)).size === firstSize;
     while (!landed()) await new Promise((resolve) => setTimeout(resolve, 10));
     await museum.crash();
     expect(await exited).toBe(1);
@@ -247,7 +317,9 @@ describe.each(servers)('chart-gen publish to %s', (kind, start) => {
     const port = await freePort();
     const closed = publish(`http://127.0.0.1:${port}`, basicAuth, [], ['minio']);
     expect(closed.code).toBe(1);
-    expect(closed.out).toContain(`minio ${versionOf('minio')}: GET http://127.0.0.1:${port}/api/charts: connection refused`);
+    expect(closed.out).toContain(
+      `minio ${versionOf('minio')}: GET http://127.0.0.1:${port}/api/charts: connection refused`,
+    );
     expect(closed.out).toContain('(3 attempts)');
   });
 });

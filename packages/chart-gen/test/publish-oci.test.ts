@@ -2,9 +2,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
 import { chartCases, umbrellaCases } from './support/charts';
 import { helms, REPO_ROOT, run } from './support/helm';
-import { startRegistry, type Registry } from './support/registry';
+import { type Registry, startRegistry } from './support/registry';
 
 /** Charts that package offline: everything but charts whose dependency must be downloaded. */
 const cases = [...chartCases, ...umbrellaCases].sort((a, b) => a.name.localeCompare(b.name));
@@ -16,10 +17,14 @@ let work: string;
 const packages = () => path.join(work, 'packages');
 
 function publish(args: string[], only = charts) {
-  const result = spawnSync('node', ['packages/chart-gen/dist/cli.js', 'publish', ...args, '--charts', only.join(','), '--helm', process.env.HELM4!], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    'node',
+    ['packages/chart-gen/dist/cli.js', 'publish', ...args, '--charts', only.join(','), '--helm', process.env.HELM4!],
+    {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    },
+  );
   return { code: result.status, out: result.stdout + result.stderr };
 }
 
@@ -52,8 +57,14 @@ describe('chart-gen publish to an OCI registry', () => {
     const checkout = path.join(work, 'checkout');
     fs.cpSync(path.join(REPO_ROOT, 'charts/minio'), path.join(checkout, 'minio'), { recursive: true });
     const later = new Date(Date.now() + 3600_000);
-    for (const entry of fs.readdirSync(path.join(checkout, 'minio'), { recursive: true })) fs.utimesSync(path.join(checkout, 'minio', String(entry)), later, later);
-    execFileSync(process.env.HELM4!, ['package', path.join(checkout, 'minio'), '--destination', path.join(checkout, 'out')]);
+    for (const entry of fs.readdirSync(path.join(checkout, 'minio'), { recursive: true }))
+      fs.utimesSync(path.join(checkout, 'minio', String(entry)), later, later);
+    execFileSync(process.env.HELM4!, [
+      'package',
+      path.join(checkout, 'minio'),
+      '--destination',
+      path.join(checkout, 'out'),
+    ]);
     expect(fs.readFileSync(path.join(checkout, 'out', `minio-${versionOf('minio')}.tgz`))).not.toEqual(
       fs.readFileSync(path.join(packages(), `minio-${versionOf('minio')}.tgz`)),
     );
@@ -65,11 +76,18 @@ describe('chart-gen publish to an OCI registry', () => {
     const changed = path.join(work, 'changed');
     fs.cpSync(path.join(REPO_ROOT, 'charts/minio'), path.join(changed, 'minio'), { recursive: true });
     fs.appendFileSync(path.join(changed, 'minio/README.md'), '\nA change without a version bump.\n');
-    execFileSync(process.env.HELM4!, ['package', path.join(changed, 'minio'), '--destination', path.join(changed, 'out')]);
+    execFileSync(process.env.HELM4!, [
+      'package',
+      path.join(changed, 'minio'),
+      '--destination',
+      path.join(changed, 'out'),
+    ]);
     const refused = publish([ociUrl(), '--plain-http', '--packages', path.join(changed, 'out')], ['minio']);
     expect(refused.code).toBe(1);
     const version = versionOf('minio');
-    expect(refused.out).toContain(`minio ${version}: ${version} is published with different content; bump the chart version`);
+    expect(refused.out).toContain(
+      `minio ${version}: ${version} is published with different content; bump the chart version`,
+    );
     const forced = publish([ociUrl(), '--plain-http', '--force', '--packages', path.join(changed, 'out')], ['minio']);
     expect(forced.out).toContain('1 published, 0 skipped, 0 failed');
     // Put the real package back for the tests that pull it.
@@ -88,11 +106,22 @@ describe.each(helms())('%s installs from the registry', (_, helm) => {
   it.each(charts)('pulls and renders %s', (chart) => {
     const dest = fs.mkdtempSync(path.join(work, `pull-${chart}-`));
     const version = versionOf(chart);
-    const pulled = run(helm, ['pull', `${ociUrl()}/${chart}`, '--version', version, '--plain-http', '--destination', dest]);
+    const pulled = run(helm, [
+      'pull',
+      `${ociUrl()}/${chart}`,
+      '--version',
+      version,
+      '--plain-http',
+      '--destination',
+      dest,
+    ]);
     expect(pulled.stderr).not.toMatch(/Error/);
     const tgz = path.join(dest, `${chart}-${version}.tgz`);
     expect(fs.readFileSync(tgz)).toEqual(fs.readFileSync(path.join(packages(), `${chart}-${version}.tgz`)));
-    const values = chart === 'mlops-stack' ? ['--set', 'minio.auth.existingSecret=m', '--set', 'postgresql.auth.existingSecret=p'] : ['--set', 'auth.existingSecret=s'];
+    const values =
+      chart === 'mlops-stack'
+        ? ['--set', 'minio.auth.existingSecret=m', '--set', 'postgresql.auth.existingSecret=p']
+        : ['--set', 'auth.existingSecret=s'];
     const rendered = run(helm, ['template', chart, tgz, ...(chart === 'mlflow' ? [] : values)]);
     expect(rendered.stderr).toBe('');
     expect(rendered.stdout).toMatch(/^kind: (Deployment|StatefulSet)$/m);

@@ -21,29 +21,39 @@ describe.each(helms())('%s template', (_, helm) => {
     });
 
     it('renders the same bytes twice', () => {
-      expect(renderText(helm, name, chart.dir, chart.credentials)).toBe(renderText(helm, name, chart.dir, chart.credentials));
+      expect(renderText(helm, name, chart.dir, chart.credentials)).toBe(
+        renderText(helm, name, chart.dir, chart.credentials),
+      );
     });
 
     it('puts every object in the release namespace with the standard labels', () => {
       for (const object of defaults()) {
-        expect({ object: object.metadata.name, namespace: object.metadata.namespace }).toEqual({ object: object.metadata.name, namespace: 'mlops' });
+        expect({ object: object.metadata.name, namespace: object.metadata.namespace }).toEqual({
+          object: object.metadata.name,
+          namespace: 'mlops',
+        });
         expect(Object.keys(object.metadata.labels ?? {})).toEqual(expect.arrayContaining(STANDARD_LABELS));
       }
     });
 
     it('renames every object with fullnameOverride', () => {
       const names = defaults().map((o) => o.metadata.name);
-      const renamed = render(helm, name, chart.dir, [...chart.credentials, '--set', 'fullnameOverride=renamed']).map((o) => o.metadata.name);
+      const renamed = render(helm, name, chart.dir, [...chart.credentials, '--set', 'fullnameOverride=renamed']).map(
+        (o) => o.metadata.name,
+      );
       expect(renamed).toEqual(names.map((n) => n.replace(name, 'renamed')));
     });
 
-    it.each(['defaults', ...chart.valuesFiles])('validates every object against the Kubernetes API schema (%s)', (file) => {
-      const args = file === 'defaults' ? chart.credentials : [...chart.credentials, '--values', file];
-      const objects = render(helm, name, chart.dir, args);
-      expect(objects.length).toBeGreaterThan(0);
-      for (const object of objects) validateKubernetesObject(object);
-      expect(checkStrictly(renderText(helm, name, chart.dir, args))).toEqual({ checked: objects.length, skipped: 0 });
-    });
+    it.each(['defaults', ...chart.valuesFiles])(
+      'validates every object against the Kubernetes API schema (%s)',
+      (file) => {
+        const args = file === 'defaults' ? chart.credentials : [...chart.credentials, '--values', file];
+        const objects = render(helm, name, chart.dir, args);
+        expect(objects.length).toBeGreaterThan(0);
+        for (const object of objects) validateKubernetesObject(object);
+        expect(checkStrictly(renderText(helm, name, chart.dir, args))).toEqual({ checked: objects.length, skipped: 0 });
+      },
+    );
   });
 });
 
@@ -56,8 +66,9 @@ describe.each(helms())('%s credentials', (_, helm) => {
     });
 
     it('fails without credentials, saying what to set', () => {
-      expect(() => render(helm, name, chart.dir)).toThrow(/set auth\.existingSecret to a Secret holding the credentials/);
+      expect(() => render(helm, name, chart.dir)).toThrow(
+        /set auth\.existingSecret to a Secret holding the credentials/,
+      );
     });
-
   });
 });

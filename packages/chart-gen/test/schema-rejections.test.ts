@@ -4,9 +4,17 @@ import { helms, run } from './support/helm';
 /** Values that must never reach a cluster: helm itself refuses them, naming the key. */
 const badValues: [string, string[], RegExp][] = [
   ['an unknown key', ['--set', 'replicaCount=2'], /additional properties 'replicaCount' not allowed/],
-  ['an unknown nested key', ['--set', 'resources.requestz.cpu=1'], /at '\/resources'.*additional properties 'requestz' not allowed/],
+  [
+    'an unknown nested key',
+    ['--set', 'resources.requestz.cpu=1'],
+    /at '\/resources'.*additional properties 'requestz' not allowed/,
+  ],
   ['a wrong type', ['--set', 'probes.liveness.enabled=maybe'], /at '\/probes\/liveness\/enabled'.*want boolean/],
-  ['a bad quantity', ['--set', 'resources.requests.memory=lots'], /at '\/resources\/requests\/memory'.*'lots' does not match pattern/],
+  [
+    'a bad quantity',
+    ['--set', 'resources.requests.memory=lots'],
+    /at '\/resources\/requests\/memory'.*'lots' does not match pattern/,
+  ],
   ['the image tag latest', ['--set', 'image.tag=latest'], /at '\/image\/tag'/],
   ['an unknown pull policy', ['--set', 'image.pullPolicy=Sometimes'], /at '\/image\/pullPolicy'/],
   ['an unknown service type', ['--set', 'service.type=Ingress'], /at '\/service\/type'/],
@@ -14,7 +22,11 @@ const badValues: [string, string[], RegExp][] = [
 
 /** The same, for charts that keep data on a claim. */
 const badStorage: [string, string[], RegExp][] = [
-  ['an unknown persistence key', ['--set', 'persistence.sizee=1Gi'], /at '\/persistence'.*additional properties 'sizee' not allowed/],
+  [
+    'an unknown persistence key',
+    ['--set', 'persistence.sizee=1Gi'],
+    /at '\/persistence'.*additional properties 'sizee' not allowed/,
+  ],
   ['a bad storage size', ['--set', 'persistence.size=100GB'], /at '\/persistence\/size'.*does not match pattern/],
   ['a wrong type', ['--set', 'persistence.enabled=maybe'], /at '\/persistence\/enabled'.*want boolean/],
 ];

@@ -40,13 +40,19 @@ describeStack('the stack failing as a user would see it', () => {
 
   it('a Secret without the key the chart reads: the kubelet refuses the Pod, naming the key and the Secret', async () => {
     const renamed = secret('postgresql-credentials', { 'postgres-password': 'x', 'mlflow-password': 'y' });
-    const objects = [...renderStack(), ...testObjects().filter((o) => o.metadata.name !== 'postgresql-credentials'), renamed];
+    const objects = [
+      ...renderStack(),
+      ...testObjects().filter((o) => o.metadata.name !== 'postgresql-credentials'),
+      renamed,
+    ];
     const { error } = await failureOf(() => clusterWith(objects).startPod('StatefulSet', 'postgresql'));
     expect(error).toBeInstanceOf(PodRefused);
-    expect(error.message).toBe(`CreateContainerConfigError: couldn't find key password in Secret ${NAMESPACE}/postgresql-credentials`);
+    expect(error.message).toBe(
+      `CreateContainerConfigError: couldn't find key password in Secret ${NAMESPACE}/postgresql-credentials`,
+    );
   });
 
-  it('a password that no longer matches the database: the migrate container fails at once with PostgreSQL\'s answer', async () => {
+  it("a password that no longer matches the database: the migrate container fails at once with PostgreSQL's answer", async () => {
     const cluster = clusterWith([...renderStack(), ...testObjects()]);
     const postgresql = await cluster.startPod('StatefulSet', 'postgresql');
     await postgresql.waitReady(60);
@@ -55,7 +61,9 @@ describeStack('the stack failing as a user would see it', () => {
     const { error, seconds } = await failureOf(() => cluster.startPod('Deployment', 'mlflow'));
     expect(error).toBeInstanceOf(ContainerFailed);
     expect((error as ContainerFailed).container).toBe('migrate');
-    expect((error as ContainerFailed).log).toMatch(/cannot connect to PostgreSQL at postgresql-external:5432: .*password authentication failed for user "mlflow"/);
+    expect((error as ContainerFailed).log).toMatch(
+      /cannot connect to PostgreSQL at postgresql-external:5432: .*password authentication failed for user "mlflow"/,
+    );
     expect(seconds).toBeLessThan(30);
   }, 120_000);
 
@@ -64,7 +72,9 @@ describeStack('the stack failing as a user would see it', () => {
     const { error, seconds } = await failureOf(() => cluster.startPod('Deployment', 'mlflow'));
     expect(error).toBeInstanceOf(ContainerFailed);
     expect((error as ContainerFailed).log).toMatch(/waiting for PostgreSQL at postgresql-external:5432/);
-    expect((error as ContainerFailed).log).toMatch(/PostgreSQL at postgresql-external:5432 is not reachable: .*Connection refused/);
+    expect((error as ContainerFailed).log).toMatch(
+      /PostgreSQL at postgresql-external:5432 is not reachable: .*Connection refused/,
+    );
     expect(seconds).toBeLessThan(30);
   }, 120_000);
 

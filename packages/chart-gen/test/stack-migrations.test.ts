@@ -1,9 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+
 import { LocalCluster, runnerNeedsRoot } from './support/pods/cluster';
 import type { LocalPrograms } from './support/pods/images';
 import type { Pod } from './support/pods/pod';
-import { CREDENTIALS, localPrograms, NAMESPACE, psqlOutside, renderStack, scratchDir, testObjects } from './support/stack';
+import {
+  CREDENTIALS,
+  localPrograms,
+  NAMESPACE,
+  psqlOutside,
+  renderStack,
+  scratchDir,
+  testObjects,
+} from './support/stack';
 
 /**
  * Migrations run once per install or upgrade, not once per replica: two MLflow replicas started together take turns
@@ -18,11 +27,22 @@ describeStack('MLflow replicas starting together', () => {
   let cluster: LocalCluster;
   let postgresql: Pod;
 
-  const superuser = (sql: string) => psqlOutside(programs, postgresql.identity.ip, sql, 'postgres', CREDENTIALS.postgresql['postgres-password'], 'postgres');
+  const superuser = (sql: string) =>
+    psqlOutside(
+      programs,
+      postgresql.identity.ip,
+      sql,
+      'postgres',
+      CREDENTIALS.postgresql['postgres-password'],
+      'postgres',
+    );
   const migrateLogs = (replicas: Pod[]) => replicas.map((replica) => replica.initLogs.get('migrate') ?? '');
 
   async function startTwoReplicas(): Promise<Pod[]> {
-    const replicas = await Promise.all([cluster.startPod('Deployment', 'mlflow', 0), cluster.startPod('Deployment', 'mlflow', 1)]);
+    const replicas = await Promise.all([
+      cluster.startPod('Deployment', 'mlflow', 0),
+      cluster.startPod('Deployment', 'mlflow', 1),
+    ]);
     await Promise.all(replicas.map((replica) => replica.waitReady(90)));
     return replicas;
   }
@@ -36,7 +56,12 @@ describeStack('MLflow replicas starting together', () => {
 
   beforeAll(async () => {
     programs = localPrograms();
-    cluster = new LocalCluster({ namespace: NAMESPACE, objects: [...renderStack(), ...testObjects()], programs, dir: scratchDir('migrations') });
+    cluster = new LocalCluster({
+      namespace: NAMESPACE,
+      objects: [...renderStack(), ...testObjects()],
+      programs,
+      dir: scratchDir('migrations'),
+    });
     postgresql = await cluster.startPod('StatefulSet', 'postgresql');
     await postgresql.waitReady(60);
   }, 300_000);
@@ -57,7 +82,11 @@ describeStack('MLflow replicas starting together', () => {
     superuser('DROP DATABASE mlflow WITH (FORCE)');
     superuser('CREATE DATABASE mlflow OWNER mlflow');
     const url = `postgresql+psycopg2://mlflow:${CREDENTIALS.postgresql.password}@${postgresql.identity.ip}:5432/mlflow`;
-    const older = spawnSync(path.join(programs.mlflowBin, 'python'), [path.join(__dirname, 'support/mlflow-older-schema.py'), url], { encoding: 'utf8', timeout: 120_000 });
+    const older = spawnSync(
+      path.join(programs.mlflowBin, 'python'),
+      [path.join(__dirname, 'support/mlflow-older-schema.py'), url],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
     if (older.status !== 0) throw new Error(`could not make the older schema:\n${older.stderr}`);
     const { head, previous } = JSON.parse(older.stdout.trim().split('\n').pop()!) as { head: string; previous: string };
     expect(psqlOutside(programs, postgresql.identity.ip, 'SELECT version_num FROM alembic_version')).toBe(previous);

@@ -1,10 +1,11 @@
 import { umbrellaCases } from './support/charts';
-import { helms, kindAndName, render, renderText, run, type K8sObject } from './support/helm';
+import { helms, type K8sObject, kindAndName, render, renderText, run } from './support/helm';
 import { checkStrictly, validateKubernetesObject } from './support/kube-schema';
 
 const umbrella = umbrellaCases.find((c) => c.name === 'mlops-stack')!;
 const withSecrets = ['--values', `${umbrella.dir}/ci/existing-secrets-values.yaml`];
-const ofSubchart = (objects: K8sObject[], name: string) => objects.filter((o) => o.metadata.labels?.['app.kubernetes.io/name'] === name);
+const ofSubchart = (objects: K8sObject[], name: string) =>
+  objects.filter((o) => o.metadata.labels?.['app.kubernetes.io/name'] === name);
 
 describe.each(helms())('%s mlops-stack', (_, helm) => {
   beforeAll(() => {
@@ -13,7 +14,7 @@ describe.each(helms())('%s mlops-stack', (_, helm) => {
     if (result.status !== 0) throw new Error(`helm dependency build failed:\n${result.stderr}`);
   });
 
-  it('keeps the former manifests\' object names whatever the release is called', () => {
+  it("keeps the former manifests' object names whatever the release is called", () => {
     expect(kindAndName(render(helm, 'anything', umbrella.dir, withSecrets))).toEqual([
       'ConfigMap/postgresql-config',
       'ConfigMap/postgresql-init-scripts',
@@ -44,15 +45,25 @@ describe.each(helms())('%s mlops-stack', (_, helm) => {
       const wave = object.metadata.annotations?.['argocd.argoproj.io/sync-wave'] ?? '0';
       waves.set(name, new Set([...(waves.get(name) ?? []), wave]));
     }
-    expect(Object.fromEntries([...waves].map(([name, set]) => [name, [...set]]))).toEqual({ minio: ['0'], postgresql: ['0'], mlflow: ['1'] });
+    expect(Object.fromEntries([...waves].map(([name, set]) => [name, [...set]]))).toEqual({
+      minio: ['0'],
+      postgresql: ['0'],
+      mlflow: ['1'],
+    });
   });
 
-    it('passes global settings to every subchart', () => {
-    const objects = render(helm, 'mlops-stack', umbrella.dir, [...withSecrets, '--set', 'global.imageRegistry=registry.example.com']);
+  it('passes global settings to every subchart', () => {
+    const objects = render(helm, 'mlops-stack', umbrella.dir, [
+      ...withSecrets,
+      '--set',
+      'global.imageRegistry=registry.example.com',
+    ]);
     const images = JSON.stringify(objects).match(/"image":"[^"]+"/g) ?? [];
     expect(images.length).toBeGreaterThanOrEqual(5);
     for (const image of images) expect(image).toMatch(/"image":"registry\.example\.com\//);
-    const claims = objects.filter((o) => o.kind === 'PersistentVolumeClaim') as unknown as { spec: { storageClassName?: string } }[];
+    const claims = objects.filter((o) => o.kind === 'PersistentVolumeClaim') as unknown as {
+      spec: { storageClassName?: string };
+    }[];
     expect(claims.map((c) => c.spec.storageClassName)).toEqual(['fast', 'fast']);
   });
 
@@ -64,7 +75,10 @@ describe.each(helms())('%s mlops-stack', (_, helm) => {
   it.each(umbrella.valuesFiles)('renders objects valid for the Kubernetes API with %s', (file) => {
     const objects = render(helm, 'mlops-stack', umbrella.dir, ['--values', file]);
     for (const object of objects) validateKubernetesObject(object);
-    expect(checkStrictly(renderText(helm, 'mlops-stack', umbrella.dir, ['--values', file]))).toEqual({ checked: objects.length, skipped: 0 });
+    expect(checkStrictly(renderText(helm, 'mlops-stack', umbrella.dir, ['--values', file]))).toEqual({
+      checked: objects.length,
+      skipped: 0,
+    });
   });
 
   it.each([
@@ -89,9 +103,12 @@ describe.each(helms())('%s mlops-stack wiring of MLflow to its storage', (_, hel
   // Credentials given at install time, so the subcharts create their Secrets and the test sees their keys.
   const objects = () =>
     render(helm, 'mlops-stack', umbrella.dir, [
-      '--set', 'minio.auth.rootPassword=test-only-minio',
-      '--set', 'postgresql.auth.postgresPassword=test-only-admin',
-      '--set', 'postgresql.auth.password=test-only-mlflow',
+      '--set',
+      'minio.auth.rootPassword=test-only-minio',
+      '--set',
+      'postgresql.auth.postgresPassword=test-only-admin',
+      '--set',
+      'postgresql.auth.password=test-only-mlflow',
     ]);
   const mlflowEnv = (all: K8sObject[]) => {
     const deployment = all.find((o) => o.kind === 'Deployment' && o.metadata.name === 'mlflow') as unknown as {
@@ -101,16 +118,28 @@ describe.each(helms())('%s mlops-stack wiring of MLflow to its storage', (_, hel
     return [...containers[0]!.env, ...initContainers[0]!.env];
   };
   const services = (all: K8sObject[]) =>
-    all.filter((o) => o.kind === 'Service').map((o) => ({ name: o.metadata.name, ports: (o as unknown as { spec: { ports: { port: number }[] } }).spec.ports.map((p) => p.port) }));
+    all
+      .filter((o) => o.kind === 'Service')
+      .map((o) => ({
+        name: o.metadata.name,
+        ports: (o as unknown as { spec: { ports: { port: number }[] } }).spec.ports.map((p) => p.port),
+      }));
 
   it('reads only Secrets and keys that the subcharts create', () => {
     const all = objects();
-    const secrets = all.filter((o) => o.kind === 'Secret') as unknown as { metadata: { name: string }; data: Record<string, string> }[];
+    const secrets = all.filter((o) => o.kind === 'Secret') as unknown as {
+      metadata: { name: string };
+      data: Record<string, string>;
+    }[];
     const refs = mlflowEnv(all).flatMap((e) => (e.valueFrom?.secretKeyRef ? [e.valueFrom.secretKeyRef] : []));
     expect(refs.length).toBeGreaterThanOrEqual(3);
     for (const ref of refs) {
       const secret = secrets.find((s) => s.metadata.name === ref.name);
-      expect({ ref, secretExists: Boolean(secret), keyExists: Boolean(secret && ref.key in secret.data) }).toEqual({ ref, secretExists: true, keyExists: true });
+      expect({ ref, secretExists: Boolean(secret), keyExists: Boolean(secret && ref.key in secret.data) }).toEqual({
+        ref,
+        secretExists: true,
+        keyExists: true,
+      });
     }
   });
 
@@ -139,6 +168,7 @@ describe.each(helms())('%s mlops-stack wiring of MLflow to its storage', (_, hel
   it('puts no password in any rendered argument, ConfigMap or plain env value', () => {
     const all = objects();
     const rendered = JSON.stringify(all.filter((o) => o.kind !== 'Secret'));
-    for (const password of ['test-only-minio', 'test-only-admin', 'test-only-mlflow']) expect(rendered).not.toContain(password);
+    for (const password of ['test-only-minio', 'test-only-admin', 'test-only-mlflow'])
+      expect(rendered).not.toContain(password);
   });
 });

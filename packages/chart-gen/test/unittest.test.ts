@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import { chartCases, externalCases } from './support/charts';
 import { helmUnittest, REPO_ROOT, run } from './support/helm';
 
@@ -14,7 +15,10 @@ describe.each([...chartCases, ...externalCases].map((c) => [c.name, c] as const)
 
   it('passes every suite', () => {
     const result = run(helmUnittest(), ['--strict', '--color=false', chart.dir]);
-    expect({ status: result.status, output: result.status === 0 ? '' : result.stdout + result.stderr }).toEqual({ status: 0, output: '' });
+    expect({ status: result.status, output: result.status === 0 ? '' : result.stdout + result.stderr }).toEqual({
+      status: 0,
+      output: '',
+    });
     const suites = (result.stdout + result.stderr).match(/Test Suites:\s+(\d+) passed, (\d+) total/);
     expect(suites).not.toBeNull();
     expect(Number(suites![1])).toBeGreaterThan(0);

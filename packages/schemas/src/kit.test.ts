@@ -1,6 +1,7 @@
 import Ajv from 'ajv';
+
 import * as schemas from './index';
-import { QUANTITY_PATTERN, imageSpec, quantity, obj } from './index';
+import { imageSpec, obj, quantity, QUANTITY_PATTERN } from './index';
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 const accepts = (schema: object, value: unknown) => ajv.validate(schema, value);
@@ -20,7 +21,13 @@ describe('quantity', () => {
 
 describe('image', () => {
   const schema = imageSpec('An image.');
-  const pinned = { registry: 'quay.io', repository: 'minio/minio', tag: 'RELEASE.2025-09-07T16-13-09Z', digest: '', pullPolicy: 'IfNotPresent' };
+  const pinned = {
+    registry: 'quay.io',
+    repository: 'minio/minio',
+    tag: 'RELEASE.2025-09-07T16-13-09Z',
+    digest: '',
+    pullPolicy: 'IfNotPresent',
+  };
   it('accepts a pinned tag, an empty registry and a digest', () => {
     expect(accepts(schema, pinned)).toBe(true);
     expect(accepts(schema, { ...pinned, registry: '' })).toBe(true);
@@ -60,11 +67,19 @@ function undocumented(node: Record<string, unknown>, path: string): string[] {
 }
 
 /** Every chart's values spec the package exports (minioValuesSpec, mlflowValuesSpec …). */
-const chartSpecs = Object.entries(schemas).filter(([name, value]) => name.endsWith('ValuesSpec') && typeof value === 'object');
+const chartSpecs = Object.entries(schemas).filter(
+  ([name, value]) => name.endsWith('ValuesSpec') && typeof value === 'object',
+);
 
 it('exports the values spec of every chart', () => {
   expect(chartSpecs.map(([name]) => name).sort()).toEqual(
-    expect.arrayContaining(['gpuOperatorValuesSpec', 'minioValuesSpec', 'mlflowValuesSpec', 'mlopsStackValuesSpec', 'postgresqlValuesSpec']),
+    expect.arrayContaining([
+      'gpuOperatorValuesSpec',
+      'minioValuesSpec',
+      'mlflowValuesSpec',
+      'mlopsStackValuesSpec',
+      'postgresqlValuesSpec',
+    ]),
   );
 });
 
@@ -72,7 +87,7 @@ describe.each(chartSpecs)('%s', (_, spec) => {
   it('describes every key', () => {
     expect(undocumented(spec as unknown as Record<string, unknown>, '')).toEqual([]);
   });
-  it('allows global (Helm injects it) with other charts\' keys inside', () => {
+  it("allows global (Helm injects it) with other charts' keys inside", () => {
     const props = (spec as unknown as { properties: Record<string, { additionalProperties?: unknown }> }).properties;
     expect(props.global).toBeDefined();
     expect(props.global!.additionalProperties).toBe(true);

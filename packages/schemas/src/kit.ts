@@ -3,9 +3,9 @@
  * yields both the JSON Schema (the schema object itself) and the TypeScript type (`Static<typeof spec>`).
  * Every helper takes a description first: values.yaml comments and README tables are generated from it.
  */
-import { Type, type Static, type TSchema, type TProperties, type TObject } from '@sinclair/typebox';
+import { type Static, type TObject, type TProperties, type TSchema, Type } from '@sinclair/typebox';
 
-export { Type, type Static, type TSchema, type TObject, type TProperties };
+export { type Static, type TObject, type TProperties, type TSchema, Type };
 
 /** An object the chart owns: unknown keys are rejected so a typo fails before it reaches a cluster. */
 export function obj<P extends TProperties>(description: string, properties: P): TObject<P> {
@@ -37,7 +37,11 @@ export function oneOf<const T extends readonly string[]>(description: string, va
   return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], description });
 }
 
-export function list<T extends TSchema>(description: string, items: T, options: { uniqueItems?: boolean; minItems?: number } = {}) {
+export function list<T extends TSchema>(
+  description: string,
+  items: T,
+  options: { uniqueItems?: boolean; minItems?: number } = {},
+) {
   return Type.Array(items, { description, ...options });
 }
 

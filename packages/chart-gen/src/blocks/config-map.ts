@@ -6,7 +6,10 @@ import { generatedHeader, indent, lines } from './text';
  * A ConfigMap whose `data` is template text (YAML mapping lines at indent 0); with `when` (a condition
  * expression) it exists only when that holds.
  */
-export function configMap(ctx: ChartContext, options: { name: string; component: string; data: string; when?: string }): string {
+export function configMap(
+  ctx: ChartContext,
+  options: { name: string; component: string; data: string; when?: string },
+): string {
   return lines(
     generatedHeader(),
     options.when && `{{- if ${options.when} }}`,

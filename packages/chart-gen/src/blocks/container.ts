@@ -1,4 +1,4 @@
-import { helper, imageRef, type ChartContext } from './context';
+import { type ChartContext, helper, imageRef } from './context';
 import { indent, quoted } from './text';
 
 export interface VolumeMount {

@@ -18,7 +18,9 @@ export const fullname = (ctx: ChartContext) => `{{ include "${helper(ctx, 'names
 
 /** An object name: the full name, or the full name with a suffix (`minio-credentials`). */
 export const objectName = (ctx: ChartContext, suffix?: string) =>
-  suffix ? `{{ printf "%s-${suffix}" (include "${helper(ctx, 'names', 'fullname')}" $) | trunc 63 | trimSuffix "-" }}` : fullname(ctx);
+  suffix
+    ? `{{ printf "%s-${suffix}" (include "${helper(ctx, 'names', 'fullname')}" $) | trunc 63 | trimSuffix "-" }}`
+    : fullname(ctx);
 
 /** Standard labels of one component (plus `extra`, a values path of more labels), as a block indented by `spaces`. */
 export const standardLabels = (ctx: ChartContext, component: string, spaces: number, extra?: string) =>
@@ -32,5 +34,6 @@ export const selectorLabels = (ctx: ChartContext, component: string, spaces: num
 export const imageRef = (ctx: ChartContext, valuesPath: string) =>
   `{{ include "${helper(ctx, 'images', 'image')}" (dict "image" ${valuesPath} "context" $) | quote }}`;
 
-export const credentialsSecretName = (ctx: ChartContext) => `{{ include "${helper(ctx, 'credentials', 'secretName')}" $ }}`;
+export const credentialsSecretName = (ctx: ChartContext) =>
+  `{{ include "${helper(ctx, 'credentials', 'secretName')}" $ }}`;
 export const claimName = (ctx: ChartContext) => `{{ include "${helper(ctx, 'persistence', 'claimName')}" $ }}`;

@@ -1,4 +1,4 @@
-import { helper, type ChartContext } from './context';
+import { type ChartContext, helper } from './context';
 import { metadata } from './metadata';
 import { generatedHeader, lines } from './text';
 
@@ -24,7 +24,10 @@ export function credentialsSecret(ctx: ChartContext, options: CredentialsSecretO
     '{{- if not .Values.auth.existingSecret }}',
     'apiVersion: v1',
     'kind: Secret',
-    metadata(ctx, { name: `{{ include "${helper(ctx, 'credentials', 'secretName')}" $ }}`, component: options.component }),
+    metadata(ctx, {
+      name: `{{ include "${helper(ctx, 'credentials', 'secretName')}" $ }}`,
+      component: options.component,
+    }),
     'type: Opaque',
     'data:',
     ...data,

@@ -1,10 +1,16 @@
-import { helper, type ChartContext } from './context';
+import { type ChartContext, helper } from './context';
 import { generatedHeader } from './text';
 
 /** _helpers.tpl: naming, labels, images, credentials and storage helpers shared by a chart's templates. */
-export function helpersTemplate(ctx: ChartContext, partOf: string, uses: { credentials: boolean; persistence: boolean }): string {
+export function helpersTemplate(
+  ctx: ChartContext,
+  partOf: string,
+  uses: { credentials: boolean; persistence: boolean },
+): string {
   const h = (area: string, thing: string) => helper(ctx, area, thing);
-  return [base(ctx, h, partOf), uses.credentials && credentials(h), uses.persistence && persistence(h)].filter(Boolean).join('');
+  return [base(ctx, h, partOf), uses.credentials && credentials(h), uses.persistence && persistence(h)]
+    .filter(Boolean)
+    .join('');
 }
 
 type HelperName = (area: string, thing: string) => string;

@@ -1,4 +1,4 @@
-import { fullname, type ChartContext } from './context';
+import { type ChartContext, fullname } from './context';
 import { ingress } from './ingress';
 import { networkPolicy } from './network-policy';
 import { podDisruptionBudget } from './pdb';

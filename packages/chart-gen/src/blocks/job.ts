@@ -1,7 +1,7 @@
-import { standardLabels, type ChartContext } from './context';
 import type { ContainerOptions } from './container';
-import { podSpec } from './pod';
+import { type ChartContext, standardLabels } from './context';
 import { metadata } from './metadata';
+import { podSpec } from './pod';
 import { generatedHeader, indent, lines } from './text';
 
 export interface HookJobOptions {
@@ -22,7 +22,11 @@ export interface HookJobOptions {
  * is deleted before a new one (Job templates are immutable), and a successful run is deleted at once.
  */
 export function hookJob(ctx: ChartContext, options: HookJobOptions): string {
-  const pod = podSpec(ctx, { head: ['restartPolicy: Never'], containers: [options.container], volumes: options.volumes });
+  const pod = podSpec(ctx, {
+    head: ['restartPolicy: Never'],
+    containers: [options.container],
+    volumes: options.volumes,
+  });
   return lines(
     generatedHeader(),
     `{{- if ${options.when} }}`,

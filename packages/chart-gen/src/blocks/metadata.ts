@@ -1,4 +1,4 @@
-import { standardLabels, type ChartContext } from './context';
+import { type ChartContext, standardLabels } from './context';
 import { lines } from './text';
 
 export interface MetadataOptions {
@@ -18,13 +18,19 @@ export interface MetadataOptions {
  * the user's never end up as two `annotations:` keys; the chart's own win a clash. Absent when empty.
  */
 function annotationsBlock(ctx: ChartContext, options: MetadataOptions): string | undefined {
-  const fixed = { ...(ctx.syncWave ? { 'argocd.argoproj.io/sync-wave': String(ctx.syncWave) } : {}), ...options.annotations };
+  const fixed = {
+    ...(ctx.syncWave ? { 'argocd.argoproj.io/sync-wave': String(ctx.syncWave) } : {}),
+    ...options.annotations,
+  };
   const conditional = options.conditionalAnnotations ?? [];
   if (!Object.keys(fixed).length && !conditional.length && !options.annotationsFrom) return undefined;
   const pairs = Object.entries(fixed).map(([key, value]) => `${JSON.stringify(key)} ${JSON.stringify(value)}`);
   return lines(
     `{{- $annotations := dict${pairs.map((pair) => ` ${pair}`).join('')} }}`,
-    ...conditional.map(({ when, key, value }) => `{{- if ${when} }}{{ $_ := set $annotations ${JSON.stringify(key)} ${JSON.stringify(value)} }}{{ end }}`),
+    ...conditional.map(
+      ({ when, key, value }) =>
+        `{{- if ${when} }}{{ $_ := set $annotations ${JSON.stringify(key)} ${JSON.stringify(value)} }}{{ end }}`,
+    ),
     options.annotationsFrom && `{{- $annotations = merge $annotations (${options.annotationsFrom} | default dict) }}`,
     '{{- with $annotations }}',
     'annotations:',
@@ -42,6 +48,11 @@ export function metadata(ctx: ChartContext, options: MetadataOptions): string {
     '  namespace: {{ .Release.Namespace }}',
     '  labels:',
     `    ${standardLabels(ctx, options.component, 4)}`,
-    annotations && annotations.split('\n').map((line) => `  ${line}`).join('\n').replace(/nindent 2/, 'nindent 4'),
+    annotations &&
+      annotations
+        .split('\n')
+        .map((line) => `  ${line}`)
+        .join('\n')
+        .replace(/nindent 2/, 'nindent 4'),
   ).trimEnd();
 }

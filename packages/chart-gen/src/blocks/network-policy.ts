@@ -1,9 +1,15 @@
-import { helper, selectorLabels, type ChartContext } from './context';
+import { type ChartContext, helper, selectorLabels } from './context';
 import { metadata } from './metadata';
 import { generatedHeader, lines } from './text';
 
-/** Ingress to one component's ports from the release's own pods, the release namespace (optional) and the configured peers. */
-export function networkPolicy(ctx: ChartContext, options: { name: string; component: string; ports: string[] }): string {
+/**
+ * Ingress to one component's ports from the release's own pods, the release namespace (optional) and the configured
+ * peers.
+ */
+export function networkPolicy(
+  ctx: ChartContext,
+  options: { name: string; component: string; ports: string[] },
+): string {
   return lines(
     generatedHeader(),
     '{{- if .Values.networkPolicy.enabled }}',

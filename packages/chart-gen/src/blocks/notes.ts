@@ -1,4 +1,4 @@
-import { claimName, type ChartContext } from './context';
+import { type ChartContext, claimName } from './context';
 import { generatedHeader } from './text';
 
 /** NOTES.txt: what was installed and how to reach it; `body` is Helm template text. */

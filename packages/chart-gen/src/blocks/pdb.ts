@@ -1,4 +1,4 @@
-import { selectorLabels, type ChartContext } from './context';
+import { type ChartContext, selectorLabels } from './context';
 import { metadata } from './metadata';
 import { generatedHeader, lines } from './text';
 

@@ -1,4 +1,4 @@
-import { claimName, helper, type ChartContext } from './context';
+import { type ChartContext, claimName, helper } from './context';
 import { metadata } from './metadata';
 import { generatedHeader, includeBlock, indent, lines } from './text';
 
@@ -15,7 +15,9 @@ export function persistentVolumeClaim(ctx: ChartContext, options: { component: s
     metadata(ctx, {
       name: claimName(ctx),
       component: options.component,
-      conditionalAnnotations: [{ when: '.Values.persistence.keepOnUninstall', key: 'helm.sh/resource-policy', value: 'keep' }],
+      conditionalAnnotations: [
+        { when: '.Values.persistence.keepOnUninstall', key: 'helm.sh/resource-policy', value: 'keep' },
+      ],
       annotationsFrom: '.Values.persistence.annotations',
     }),
     'spec:',

@@ -1,10 +1,12 @@
-import { helper, type ChartContext } from './context';
 import { container, type ContainerOptions } from './container';
+import { type ChartContext, helper } from './context';
 import { includeBlock, indent, lines } from './text';
 
 /** A values key placed in the pod spec as it is, when set. */
 function passThrough(key: PodSetting, settings: string): string {
-  const value = SCALAR_SETTINGS.includes(key) ? [`${key}: {{ . | quote }}`] : [`${key}:`, '  {{- toYaml . | nindent 2 }}'];
+  const value = SCALAR_SETTINGS.includes(key)
+    ? [`${key}: {{ . | quote }}`]
+    : [`${key}:`, '  {{- toYaml . | nindent 2 }}'];
   return [`{{- with ${settings}.${key} }}`, ...value, '{{- end }}'].join('\n');
 }
 
@@ -49,7 +51,9 @@ export function podSpec(ctx: ChartContext, options: PodSpecOptions): string {
     'enableServiceLinks: false',
     'securityContext:',
     `  {{- toYaml ${settings}.podSecurityContext | nindent 2 }}`,
-    ...(options.podSettings ?? ['priorityClassName', 'nodeSelector', 'tolerations', 'affinity']).map((key) => passThrough(key, settings)),
+    ...(options.podSettings ?? ['priorityClassName', 'nodeSelector', 'tolerations', 'affinity']).map((key) =>
+      passThrough(key, settings),
+    ),
     initContainers(ctx, options.initContainers ?? []),
     'containers:',
     ...options.containers.map((c) => indent(container(ctx, c), 2)),

@@ -1,4 +1,4 @@
-import { standardLabels, type ChartContext } from './context';
+import { type ChartContext, standardLabels } from './context';
 import { generatedHeader, indent, lines } from './text';
 
 export interface PrometheusRuleOptions {

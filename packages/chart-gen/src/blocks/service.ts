@@ -1,4 +1,4 @@
-import { selectorLabels, type ChartContext } from './context';
+import { type ChartContext, selectorLabels } from './context';
 import { metadata } from './metadata';
 import { generatedHeader, lines } from './text';
 
@@ -29,7 +29,9 @@ export function service(ctx: ChartContext, options: ServiceOptions): string {
     'spec:',
     ...kind,
     '  ports:',
-    ...options.ports.map((p) => `    - name: ${p.name}\n      port: {{ ${p.port} }}\n      targetPort: ${p.name}\n      protocol: TCP`),
+    ...options.ports.map(
+      (p) => `    - name: ${p.name}\n      port: {{ ${p.port} }}\n      targetPort: ${p.name}\n      protocol: TCP`,
+    ),
     '  selector:',
     `    ${selectorLabels(ctx, options.selectsComponent, 4)}`,
   );

@@ -1,5 +1,5 @@
-import type { ChartContext } from './context';
 import type { ContainerOptions } from './container';
+import type { ChartContext } from './context';
 import { metadata } from './metadata';
 import { podSpec } from './pod';
 import { generatedHeader, indent, lines } from './text';

@@ -1,7 +1,7 @@
-import { claimName, selectorLabels, standardLabels, type ChartContext } from './context';
-import { podSpec } from './pod';
 import type { ContainerOptions } from './container';
+import { type ChartContext, claimName, selectorLabels, standardLabels } from './context';
 import { metadata } from './metadata';
+import { podSpec } from './pod';
 import { generatedHeader, indent, lines } from './text';
 
 export interface WorkloadOptions {
@@ -26,10 +26,16 @@ export interface WorkloadOptions {
 
 function podAnnotations(checksums: string[]): string {
   if (checksums.length === 0) {
-    return lines('{{- with .Values.podAnnotations }}', 'annotations:', '  {{- toYaml . | nindent 2 }}', '{{- end }}').trimEnd();
+    return lines(
+      '{{- with .Values.podAnnotations }}',
+      'annotations:',
+      '  {{- toYaml . | nindent 2 }}',
+      '{{- end }}',
+    ).trimEnd();
   }
   const sums = checksums.map(
-    (file) => `  checksum/${file.replace(/\.yaml$/, '')}: {{ include (print $.Template.BasePath "/${file}") $ | sha256sum }}`,
+    (file) =>
+      `  checksum/${file.replace(/\.yaml$/, '')}: {{ include (print $.Template.BasePath "/${file}") $ | sha256sum }}`,
   );
   return lines(
     'annotations:',

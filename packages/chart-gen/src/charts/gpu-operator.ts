@@ -1,8 +1,9 @@
 import { gpuOperatorValuesSpec } from '@chart-gen/schemas';
-import { objectName, type ChartContext } from '../blocks/context';
+
+import { type ChartContext,objectName } from '../blocks/context';
 import { notes } from '../blocks/notes';
 import { valueChecks } from '../blocks/value-checks';
-import { defineChart, type ChartDefinition } from '../model';
+import { type ChartDefinition,defineChart } from '../model';
 import { restrictedSecurity } from '../value-defaults';
 import { alertChecks, gpuAlertRules } from './gpu-operator/alert-rules';
 import { gpuOperatorIgnoreDifferences } from './gpu-operator/ignore-differences';

@@ -6,4 +6,10 @@ import { mlopsStack } from './mlops-stack';
 import { postgresql } from './postgresql';
 
 /** Every chart the generator knows, by name. */
-export const charts: readonly ChartDefinition[] = [minio, postgresql, mlflow, mlopsStack, gpuOperator] as unknown as ChartDefinition[];
+export const charts: readonly ChartDefinition[] = [
+  minio,
+  postgresql,
+  mlflow,
+  mlopsStack,
+  gpuOperator,
+] as unknown as ChartDefinition[];

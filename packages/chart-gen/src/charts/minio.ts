@@ -1,6 +1,7 @@
 import { minioValuesSpec } from '@chart-gen/schemas';
+
 import { secretEnv } from '../blocks/container';
-import { credentialsSecretName, fullname, objectName, type ChartContext } from '../blocks/context';
+import { type ChartContext,credentialsSecretName, fullname, objectName } from '../blocks/context';
 import { credentialsSecret } from '../blocks/credentials';
 import { hookJob } from '../blocks/job';
 import { networkPolicy } from '../blocks/network-policy';
@@ -9,7 +10,7 @@ import { podDisruptionBudget } from '../blocks/pdb';
 import { persistentVolumeClaim } from '../blocks/persistence';
 import { service } from '../blocks/service';
 import { dataVolume, emptyDirVolume, workload } from '../blocks/workload';
-import { defineChart, type ChartDefinition } from '../model';
+import { type ChartDefinition,defineChart } from '../model';
 import { commonDefaults, persistenceDefaults, workloadDefaults } from '../value-defaults';
 
 const ctx: ChartContext = { chart: 'minio' };

@@ -1,10 +1,11 @@
 import { mlflowValuesSpec } from '@chart-gen/schemas';
+
 import { secretKeyEnv } from '../blocks/container';
-import { fullname, type ChartContext } from '../blocks/context';
+import { type ChartContext,fullname } from '../blocks/context';
 import { httpExposure } from '../blocks/http-exposure';
 import { notes } from '../blocks/notes';
 import { emptyDirVolume, workload } from '../blocks/workload';
-import { defineChart, type ChartDefinition } from '../model';
+import { type ChartDefinition,defineChart } from '../model';
 import { commonDefaults, workloadDefaults } from '../value-defaults';
 
 /** After its storage (MinIO and PostgreSQL, wave 0). */

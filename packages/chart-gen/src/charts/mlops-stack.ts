@@ -1,9 +1,10 @@
 import { mlopsStackValuesSpec } from '@chart-gen/schemas';
+
 import { notes } from '../blocks/notes';
-import { defineChart, type ChartDefinition } from '../model';
+import { type ChartDefinition,defineChart } from '../model';
 import { minio } from './minio';
-import { postgresql } from './postgresql';
 import { mlflow } from './mlflow';
+import { postgresql } from './postgresql';
 
 /** The umbrella that replaces the Argo CD app of apps: one release, one Application per environment. */
 export const mlopsStack: ChartDefinition<typeof mlopsStackValuesSpec> = defineChart({

@@ -1,7 +1,8 @@
 import { postgresqlValuesSpec } from '@chart-gen/schemas';
+
 import { configMap } from '../blocks/config-map';
 import { secretEnv } from '../blocks/container';
-import { credentialsSecretName, fullname, objectName, type ChartContext } from '../blocks/context';
+import { type ChartContext,credentialsSecretName, fullname, objectName } from '../blocks/context';
 import { credentialsSecret } from '../blocks/credentials';
 import { networkPolicy } from '../blocks/network-policy';
 import { notes, persistenceNote } from '../blocks/notes';
@@ -9,7 +10,7 @@ import { podDisruptionBudget } from '../blocks/pdb';
 import { persistentVolumeClaim } from '../blocks/persistence';
 import { service } from '../blocks/service';
 import { configMapVolume, dataVolume, emptyDirVolume, workload } from '../blocks/workload';
-import { defineChart, type ChartDefinition } from '../model';
+import { type ChartDefinition,defineChart } from '../model';
 import { commonDefaults, persistenceDefaults, workloadDefaults } from '../value-defaults';
 
 const ctx: ChartContext = { chart: 'postgresql' };

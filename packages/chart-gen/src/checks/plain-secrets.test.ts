@@ -15,7 +15,11 @@ describe('findPlainSecrets', () => {
   it('allows references to secrets: existingSecret, key names, empty values', () => {
     expect(
       findPlainSecrets({
-        auth: { existingSecret: 'pg', secretKeys: { password: 'password', postgresPassword: 'postgres-password' }, password: '' },
+        auth: {
+          existingSecret: 'pg',
+          secretKeys: { password: 'password', postgresPassword: 'postgres-password' },
+          password: '',
+        },
         imagePullSecrets: [{ name: 'regcred' }],
         extraEnv: [{ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'pg', key: 'password' } } }],
       }),

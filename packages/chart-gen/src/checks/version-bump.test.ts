@@ -10,7 +10,8 @@ describe('compareVersions', () => {
     ['1.0.0+build.2', '1.0.0+build.1', 0],
   ])('%s against %s', (a, b, sign) => expect(Math.sign(compareVersions(a, b))).toBe(sign));
 
-  it('refuses what is not a version', () => expect(() => compareVersions('latest', '1.0.0')).toThrow('not a semantic version: latest'));
+  it('refuses what is not a version', () =>
+    expect(() => compareVersions('latest', '1.0.0')).toThrow('not a semantic version: latest'));
 });
 
 describe('versionProblems', () => {
@@ -21,9 +22,15 @@ describe('versionProblems', () => {
       'minio: content changed (templates/deployment.yaml) but version 0.1.0 is not above 0.1.0; bump version in its definition',
     ]);
   });
-  it('refuses a version that went down', () => expect(versionProblems([{ ...chart, version: '0.0.9' }])).toHaveLength(1));
+  it('refuses a version that went down', () =>
+    expect(versionProblems([{ ...chart, version: '0.0.9' }])).toHaveLength(1));
   it('accepts a bump', () => expect(versionProblems([{ ...chart, version: '0.1.1' }])).toEqual([]));
   it('accepts an unchanged chart and a new one', () => {
-    expect(versionProblems([{ ...chart, changedFiles: [] }, { ...chart, name: 'new', baseVersion: null }])).toEqual([]);
+    expect(
+      versionProblems([
+        { ...chart, changedFiles: [] },
+        { ...chart, name: 'new', baseVersion: null },
+      ]),
+    ).toEqual([]);
   });
 });

@@ -20,7 +20,8 @@ export function parseArgs(argv: string[], known: { switches: string[]; values: s
     if (known.switches.includes(name)) parsed.flags[name] = 'true';
     else if (known.values.includes(name)) {
       const value = inline ?? argv[++i];
-      if (value === undefined || value === '' || (inline === undefined && value.startsWith('-'))) throw new UsageError(`--${name} needs a value`);
+      if (value === undefined || value === '' || (inline === undefined && value.startsWith('-')))
+        throw new UsageError(`--${name} needs a value`);
       parsed.flags[name] = value;
     } else throw new UsageError(`unknown option ${arg}`);
   }

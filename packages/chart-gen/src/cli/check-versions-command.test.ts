@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
 import { main, type Writer } from '../cli';
 
 let root: string;
@@ -35,7 +36,10 @@ describe('chart-gen check-versions', () => {
   it('fails, naming the chart, when a template changed without a version bump', () => {
     write('charts/minio/templates/deployment.yaml', 'kind: Deployment\nspec: {}\n');
     commit();
-    expect(check()).toEqual({ code: 1, output: expect.stringContaining('minio: content changed (templates/deployment.yaml) but version 0.1.0') });
+    expect(check()).toEqual({
+      code: 1,
+      output: expect.stringContaining('minio: content changed (templates/deployment.yaml) but version 0.1.0'),
+    });
   });
 
   it('passes when the version was bumped', () => {

@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import yaml from 'js-yaml';
-import { versionProblems, type ChartRevision } from '../checks/version-bump';
+
+import { type ChartRevision, versionProblems } from '../checks/version-bump';
 import { parseArgs, UsageError } from './args';
 import { git, showFile } from './git';
 import { findRoot } from './root';
@@ -42,12 +44,17 @@ export function checkVersionsCommand(argv: string[], out: Writer, err: Writer): 
   } catch {
     throw new UsageError(`--base ${base}: no such revision`);
   }
-  const names = fs.readdirSync(path.join(root, 'charts')).filter((name) => fs.existsSync(path.join(root, 'charts', name, 'Chart.yaml'))).sort();
+  const names = fs
+    .readdirSync(path.join(root, 'charts'))
+    .filter((name) => fs.existsSync(path.join(root, 'charts', name, 'Chart.yaml')))
+    .sort();
   const problems = versionProblems(names.map((name) => chartRevision(root, base, name)));
   if (problems.length === 0) {
     out.write(`chart-gen: every changed chart has a higher version than at ${base}\n`);
     return 0;
   }
-  err.write(`chart-gen: charts changed against ${base} without a version bump:\n${problems.map((p) => `  ${p}\n`).join('')}`);
+  err.write(
+    `chart-gen: charts changed against ${base} without a version bump:\n${problems.map((p) => `  ${p}\n`).join('')}`,
+  );
   return 1;
 }

@@ -1,5 +1,5 @@
 import { generate, selectCharts } from '../generate-all';
-import { SETTINGS_ENV, SETTINGS_FILE, type GitopsSettings } from '../gitops/settings';
+import { type GitopsSettings, SETTINGS_ENV, SETTINGS_FILE } from '../gitops/settings';
 import { hasDrift } from '../write';
 import { parseArgs } from './args';
 import { findRoot } from './root';
@@ -22,10 +22,17 @@ const SETTING_FLAGS: Record<string, keyof GitopsSettings> = {
 };
 
 export function generateCommand(argv: string[], out: Writer, err: Writer): number {
-  const { positionals, flags } = parseArgs(argv, { switches: ['check'], values: ['root', ...Object.keys(SETTING_FLAGS)] });
+  const { positionals, flags } = parseArgs(argv, {
+    switches: ['check'],
+    values: ['root', ...Object.keys(SETTING_FLAGS)],
+  });
   const root = findRoot(process.cwd(), flags.root);
   const charts = selectCharts(positionals);
-  const settingFlags = Object.fromEntries(Object.entries(SETTING_FLAGS).filter(([flag]) => flag in flags).map(([flag, key]) => [key, flags[flag]]));
+  const settingFlags = Object.fromEntries(
+    Object.entries(SETTING_FLAGS)
+      .filter(([flag]) => flag in flags)
+      .map(([flag, key]) => [key, flags[flag]]),
+  );
   const check = flags.check === 'true';
   const { drift } = generate(root, charts, { check, settings: loadSettings(root, settingFlags) });
   const names = charts.map((c) => c.name).join(', ');
@@ -34,7 +41,9 @@ export function generateCommand(argv: string[], out: Writer, err: Writer): numbe
     return 0;
   }
   if (check) {
-    err.write('chart-gen: generated files differ from the chart definitions; run `node packages/chart-gen/dist/cli.js generate` (or `npx nx run-many -t generate --skip-nx-cache`):\n');
+    err.write(
+      'chart-gen: generated files differ from the chart definitions; run `node packages/chart-gen/dist/cli.js generate` (or `npx nx run-many -t generate --skip-nx-cache`):\n',
+    );
     for (const file of drift.changed) err.write(`  changed  ${file.path}\n`);
     for (const file of drift.stale) err.write(`  stale    ${file}\n`);
     return 1;

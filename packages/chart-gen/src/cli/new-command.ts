@@ -29,11 +29,19 @@ export function newCommand(argv: string[], out: Writer, err: Writer): number {
     port: Number(flags.port),
     persistence: flags.persistence,
     dataPath: flags['data-path'] ?? '/data',
-    credentials: flags.credentials ? flags.credentials.split(',').map((c) => c.trim()).filter(Boolean) : [],
+    credentials: flags.credentials
+      ? flags.credentials
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean)
+      : [],
     healthPath: flags['health-path'] ?? '/',
     description: flags.description,
   };
-  const problems = checkNewChartOptions(options, charts.map((c) => c.name));
+  const problems = checkNewChartOptions(
+    options,
+    charts.map((c) => c.name),
+  );
   if (problems.length) {
     err.write(`chart-gen: nothing written:\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
     return 1;
@@ -41,6 +49,8 @@ export function newCommand(argv: string[], out: Writer, err: Writer): number {
   const files = newChartFiles(root, options);
   applyDrift(root, { changed: files, stale: [] });
   for (const file of files) out.write(`  wrote  ${file.path}\n`);
-  out.write(`chart-gen: ${options.name} defined; run \`npm run generate\` to generate charts/${options.name}, then commit.\n`);
+  out.write(
+    `chart-gen: ${options.name} defined; run \`npm run generate\` to generate charts/${options.name}, then commit.\n`,
+  );
   return 0;
 }

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import { UsageError } from './args';
 
 /** The repository root: --root, else the nearest folder above `start` holding nx.json. */

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { resolveSettings, SETTINGS_FILE, type GitopsSettings } from '../gitops/settings';
+
+import { type GitopsSettings, resolveSettings, SETTINGS_FILE } from '../gitops/settings';
 
 /** A settings problem the user fixes in chart-gen.config.json or the environment; printed without usage. */
 export class SettingsError extends Error {}

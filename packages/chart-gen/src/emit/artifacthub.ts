@@ -11,7 +11,10 @@ interface ImageValue {
 }
 
 const isImage = (value: unknown): value is ImageValue =>
-  isPlainObject(value) && typeof value.repository === 'string' && typeof value.tag === 'string' && typeof value.registry === 'string';
+  isPlainObject(value) &&
+  typeof value.repository === 'string' &&
+  typeof value.tag === 'string' &&
+  typeof value.registry === 'string';
 
 /** Every image some defaults name, by the values path it sits at ('' for `image`, 'buckets' for `buckets.image`). */
 export function defaultImages(value: unknown, path = ''): { name: string; image: string }[] {
@@ -30,7 +33,10 @@ export function defaultImages(value: unknown, path = ''): { name: string; image:
 export function artifactHubAnnotations(def: ChartDefinition): Record<string, string> {
   // An umbrella deploys its subcharts' images.
   const images = [def, ...(def.dependencies ?? [])].flatMap((chart) =>
-    defaultImages(chart.values.defaults).map(({ name, image }) => ({ name: name ? `${chart.name}-${name}` : chart.name, image })),
+    defaultImages(chart.values.defaults).map(({ name, image }) => ({
+      name: name ? `${chart.name}-${name}` : chart.name,
+      image,
+    })),
   );
   const links = [{ name: 'Home', url: def.home }, ...def.sources.map((url) => ({ name: 'Source', url }))];
   return {

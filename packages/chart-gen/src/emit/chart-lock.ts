@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+
 import type { ChartDefinition } from '../model';
 import { chartDependencies } from './chart-yaml';
 import { yamlHeader } from './header';
@@ -15,7 +16,12 @@ export function chartLock(def: ChartDefinition): string {
   const locked = requested.map(({ name, version, repository }) => ({ name, repository, version }));
   const goJson = JSON.stringify([
     // Go omits an empty condition (json:"condition,omitempty").
-    requested.map(({ name, version, repository, condition }) => ({ name, version, repository, ...(condition ? { condition } : {}) })),
+    requested.map(({ name, version, repository, condition }) => ({
+      name,
+      version,
+      repository,
+      ...(condition ? { condition } : {}),
+    })),
     locked.map(({ name, version, repository }) => ({ name, version, repository })),
   ]);
   const digest = `sha256:${createHash('sha256').update(goJson).digest('hex')}`;

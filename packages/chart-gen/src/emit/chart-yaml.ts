@@ -4,7 +4,9 @@ import { yamlHeader } from './header';
 import { toYaml } from './yaml';
 
 /** Chart.yaml `dependencies`: in-repository subcharts (each switchable) and pinned external charts. */
-export function chartDependencies(def: ChartDefinition): { name: string; version: string; repository: string; condition?: string }[] {
+export function chartDependencies(
+  def: ChartDefinition,
+): { name: string; version: string; repository: string; condition?: string }[] {
   const local = (def.dependencies ?? []).map((dep) => ({
     name: dep.name,
     version: dep.version,

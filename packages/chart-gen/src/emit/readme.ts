@@ -1,7 +1,8 @@
 import Handlebars from 'handlebars';
+
 import type { ChartDefinition } from '../model';
 import { markdownHeader } from './header';
-import { isOwnedObject, isPlainObject, typeName, type SchemaNode } from './schema-walk';
+import { isOwnedObject, isPlainObject, type SchemaNode, typeName } from './schema-walk';
 
 export interface ParameterRow {
   key: string;
@@ -22,7 +23,12 @@ export function parameterRows(node: SchemaNode, value: unknown, prefix = '', sub
       // A subchart's own README lists its keys; the umbrella shows what it sets.
       for (const [subKey, subValue] of Object.entries(childValue)) {
         const description = child.properties?.[subKey]?.description ?? `See the ${key} chart's README.`;
-        rows.push({ key: `\`${path}.${subKey}\``, type: typeof subValue, default: `\`${escapeCell(JSON.stringify(subValue))}\``, description });
+        rows.push({
+          key: `\`${path}.${subKey}\``,
+          type: typeof subValue,
+          default: `\`${escapeCell(JSON.stringify(subValue))}\``,
+          description,
+        });
       }
       continue;
     }
@@ -103,11 +109,16 @@ function credentialFields(def: ChartDefinition): { name: string; key: string }[]
 export function readme(def: ChartDefinition): string {
   const spec = def.values.spec as unknown as SchemaNode;
   const fields = credentialFields(def);
-  const secretCommand = fields.length === 0 ? '' : [
-    `kubectl create namespace mlops --dry-run=client -o yaml | kubectl apply -f -`,
-    `kubectl -n mlops create secret generic ${def.name}-credentials \\`,
-    ...fields.map((field, i) => `  --from-literal=${field.key}='<${field.name}>'${i < fields.length - 1 ? ' \\' : ''}`),
-  ].join('\n');
+  const secretCommand =
+    fields.length === 0
+      ? ''
+      : [
+          `kubectl create namespace mlops --dry-run=client -o yaml | kubectl apply -f -`,
+          `kubectl -n mlops create secret generic ${def.name}-credentials \\`,
+          ...fields.map(
+            (field, i) => `  --from-literal=${field.key}='<${field.name}>'${i < fields.length - 1 ? ' \\' : ''}`,
+          ),
+        ].join('\n');
   const inlineCredentials = fields.map((field) => `\`--set auth.${field.name}=…\``).join(', ');
   return template({
     header: markdownHeader.trimEnd(),
@@ -120,6 +131,11 @@ export function readme(def: ChartDefinition): string {
     notes: def.readme.notes.trim(),
     secretCommand,
     inlineCredentials,
-    rows: parameterRows(spec, def.values.defaults, '', (def.dependencies ?? []).map((dep) => dep.name)),
+    rows: parameterRows(
+      spec,
+      def.values.defaults,
+      '',
+      (def.dependencies ?? []).map((dep) => dep.name),
+    ),
   });
 }

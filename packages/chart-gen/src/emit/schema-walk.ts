@@ -19,7 +19,7 @@ export function isOwnedObject(node: SchemaNode): boolean {
 /** A short type name for the README table. */
 export function typeName(node: SchemaNode): string {
   if (node.enum) return node.enum.map((v) => JSON.stringify(v)).join(' \\| ');
-  const type = Array.isArray(node.type) ? node.type.join(' \\| ') : node.type ?? 'any';
+  const type = Array.isArray(node.type) ? node.type.join(' \\| ') : (node.type ?? 'any');
   if (type === 'array' && node.items) return `${typeName(node.items)}[]`;
   return type;
 }

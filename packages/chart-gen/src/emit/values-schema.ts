@@ -11,7 +11,12 @@ export function valuesSchema(def: ChartDefinition): object {
   let schema = schemas.get(def.values.spec);
   if (!schema) {
     const { $schema: _ignored, ...spec } = JSON.parse(JSON.stringify(def.values.spec)) as Record<string, unknown>;
-    schema = { $schema: JSON_SCHEMA_DRAFT_07, $comment: GENERATED_NOTICE, title: `Values of the ${def.name} chart`, ...spec };
+    schema = {
+      $schema: JSON_SCHEMA_DRAFT_07,
+      $comment: GENERATED_NOTICE,
+      title: `Values of the ${def.name} chart`,
+      ...spec,
+    };
     schemas.set(def.values.spec, schema);
   }
   return schema;

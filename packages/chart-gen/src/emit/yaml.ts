@@ -7,4 +7,3 @@ import yaml from 'js-yaml';
 export function toYaml(value: unknown): string {
   return yaml.dump(value, { lineWidth: -1, noRefs: true, sortKeys: false, quotingType: '"' });
 }
-

@@ -1,10 +1,13 @@
 import * as fs from 'node:fs';
+
 import { environments } from './index';
 
 describe('environments', () => {
   it('are discovered from their files, one per file, sorted by name', () => {
     const names = environments.map((e) => e.name);
-    const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.ts') && !/^(index|model)\.ts$|\.test\.ts$/.test(f));
+    const files = fs
+      .readdirSync(__dirname)
+      .filter((f) => f.endsWith('.ts') && !/^(index|model)\.ts$|\.test\.ts$/.test(f));
     expect(names).toEqual(expect.arrayContaining(['dev', 'prod']));
     expect(names).toHaveLength(files.length);
     expect(names).toEqual([...names].sort());

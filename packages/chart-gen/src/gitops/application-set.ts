@@ -25,7 +25,11 @@ export function applicationSet(chart: ChartDefinition, environments: readonly En
     metadata: {
       name: chart.name,
       namespace: settings.argocdNamespace,
-      labels: { 'app.kubernetes.io/name': chart.name, 'app.kubernetes.io/part-of': chart.partOf, 'app.kubernetes.io/managed-by': 'chart-gen' },
+      labels: {
+        'app.kubernetes.io/name': chart.name,
+        'app.kubernetes.io/part-of': chart.partOf,
+        'app.kubernetes.io/managed-by': 'chart-gen',
+      },
     },
     spec: {
       goTemplate: true,
@@ -37,7 +41,11 @@ export function applicationSet(chart: ChartDefinition, environments: readonly En
       template: {
         metadata: {
           name: `${chart.name}-{{ .env }}`,
-          labels: { 'app.kubernetes.io/name': chart.name, 'app.kubernetes.io/part-of': chart.partOf, 'chart-gen/environment': '{{ .env }}' },
+          labels: {
+            'app.kubernetes.io/name': chart.name,
+            'app.kubernetes.io/part-of': chart.partOf,
+            'chart-gen/environment': '{{ .env }}',
+          },
           annotations: { 'argocd.argoproj.io/sync-wave': String(chart.syncWave) },
           finalizers: [RESOURCES_FINALIZER],
         },

@@ -32,7 +32,8 @@ export function deployingEnvironments(chart: ChartDefinition, environments: read
 }
 
 /** The namespace a chart is installed in: its own for cluster-wide components, else the environment's. */
-export const destinationNamespace = (chart: ChartDefinition, env: Environment) => chart.argocd?.namespace ?? env.namespace;
+export const destinationNamespace = (chart: ChartDefinition, env: Environment) =>
+  chart.argocd?.namespace ?? env.namespace;
 
 /** The `spec` of an Application deploying one chart of this repository into one environment. */
 export function applicationSpec(chart: ChartDefinition, env: Environment, settings: GitopsSettings) {
@@ -48,7 +49,10 @@ export function applicationSpec(chart: ChartDefinition, env: Environment, settin
         valueFiles: valueFiles(env),
       },
     },
-    destination: { server: env.destinationServer ?? settings.destinationServer, namespace: destinationNamespace(chart, env) },
+    destination: {
+      server: env.destinationServer ?? settings.destinationServer,
+      namespace: destinationNamespace(chart, env),
+    },
     ...(chart.argocd?.ignoreDifferences ? { ignoreDifferences: chart.argocd.ignoreDifferences } : {}),
     syncPolicy: syncPolicy(chart, env),
   };

@@ -22,10 +22,14 @@ describe('resolveSettings', () => {
 
   it('names a missing setting and where to set it', () => {
     const { repoURL: _repoURL, ...rest } = file.gitops;
-    expect(() => resolveSettings({ gitops: rest }, {}, {})).toThrow(/repoURL is not set: put it in chart-gen.config.json or set CHART_GEN_REPO_URL/);
+    expect(() => resolveSettings({ gitops: rest }, {}, {})).toThrow(
+      /repoURL is not set: put it in chart-gen.config.json or set CHART_GEN_REPO_URL/,
+    );
   });
 
   it('refuses an unknown setting instead of ignoring a typo', () => {
-    expect(() => resolveSettings({ gitops: { ...file.gitops, repoUrl: 'x' } }, {}, {})).toThrow(/unknown gitops setting repoUrl/);
+    expect(() => resolveSettings({ gitops: { ...file.gitops, repoUrl: 'x' } }, {}, {})).toThrow(
+      /unknown gitops setting repoUrl/,
+    );
   });
 });

@@ -35,10 +35,13 @@ export function resolveSettings(
   flags: Partial<GitopsSettings>,
   source = SETTINGS_FILE,
 ): GitopsSettings {
-  const file = (typeof fromFile === 'object' && fromFile !== null ? (fromFile as { gitops?: unknown }).gitops : undefined) ?? {};
-  if (typeof file !== 'object' || file === null || Array.isArray(file)) throw new Error(`${source}: gitops must be an object`);
+  const file =
+    (typeof fromFile === 'object' && fromFile !== null ? (fromFile as { gitops?: unknown }).gitops : undefined) ?? {};
+  if (typeof file !== 'object' || file === null || Array.isArray(file))
+    throw new Error(`${source}: gitops must be an object`);
   const unknown = Object.keys(file).filter((key) => !KEYS.includes(key as keyof GitopsSettings));
-  if (unknown.length) throw new Error(`${source}: unknown gitops setting ${unknown.join(', ')}; known: ${KEYS.join(', ')}`);
+  if (unknown.length)
+    throw new Error(`${source}: unknown gitops setting ${unknown.join(', ')}; known: ${KEYS.join(', ')}`);
   const settings: Partial<GitopsSettings> = {};
   for (const key of KEYS) {
     const value = flags[key] ?? env[SETTINGS_ENV[key]] ?? (file as Record<string, unknown>)[key];

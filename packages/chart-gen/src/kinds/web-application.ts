@@ -1,13 +1,14 @@
-import { webApplicationValuesSpec, type CredentialField } from '@chart-gen/schemas';
+import { type CredentialField, webApplicationValuesSpec } from '@chart-gen/schemas';
+
 import { secretEnv } from '../blocks/container';
-import { fullname, type ChartContext } from '../blocks/context';
+import { type ChartContext, fullname } from '../blocks/context';
 import { credentialsSecret } from '../blocks/credentials';
 import { httpExposure } from '../blocks/http-exposure';
 import { notes, persistenceNote } from '../blocks/notes';
 import { persistentVolumeClaim } from '../blocks/persistence';
 import { dataVolume, emptyDirVolume, workload } from '../blocks/workload';
-import { commonDefaults, persistenceDefaults, workloadDefaults } from '../value-defaults';
 import type { ChartDefinition } from '../model';
+import { commonDefaults, persistenceDefaults, workloadDefaults } from '../value-defaults';
 
 export interface WebApplicationCredential extends CredentialField {
   /** Environment variable the application reads it from. */
@@ -56,14 +57,25 @@ export function webApplication(options: WebApplicationOptions): ChartDefinition 
       ? { auth: { existingSecret: '', secretKeys: Object.fromEntries(fields.map((f) => [f, credentials[f]!.key])) } }
       : {}),
     service: { type: 'ClusterIP', ports: { http: options.port }, annotations: {} },
-    ingress: { enabled: false, className: '', host: '', path: '/', pathType: 'Prefix', tls: { enabled: false, secretName: '' }, annotations: {} },
+    ingress: {
+      enabled: false,
+      className: '',
+      host: '',
+      path: '/',
+      pathType: 'Prefix',
+      tls: { enabled: false, secretName: '' },
+      annotations: {},
+    },
     ...(persistence
       ? {
           persistence: persistenceDefaults(persistence.size),
           dataPath: persistence.mountPath,
         }
       : {}),
-    ...workloadDefaults(options.uid ?? 1000, { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '512Mi' } }),
+    ...workloadDefaults(options.uid ?? 1000, {
+      requests: { cpu: '100m', memory: '128Mi' },
+      limits: { cpu: '500m', memory: '512Mi' },
+    }),
   };
   const probe = `httpGet:\n  path: ${options.healthPath}\n  port: http`;
   return {
@@ -91,7 +103,10 @@ export function webApplication(options: WebApplicationOptions): ChartDefinition 
             name: options.name,
             image: '.Values.image',
             ports: [{ name: 'http', port: String(options.port) }],
-            env: fields.map((field) => secretEnv(ctx, credentials[field]!.env, `.Values.auth.secretKeys.${field}`)).join('\n') || undefined,
+            env:
+              fields
+                .map((field) => secretEnv(ctx, credentials[field]!.env, `.Values.auth.secretKeys.${field}`))
+                .join('\n') || undefined,
             extraEnv: true,
             probes: { liveness: probe, readiness: probe },
             resources: '.Values.resources',
@@ -122,7 +137,9 @@ ${persistence ? persistenceNote(ctx) : ''}
 
 A Deployment \`${options.name}\` serving HTTP on port ${options.port} behind the Service \`${options.name}\`, with an
 optional Ingress${persistence ? `, data on the claim \`${options.name}-storage\` (${persistence.size}, mounted at \`${persistence.mountPath}\`)` : ''}${
-        fields.length ? `, and credentials from the Secret \`${options.name}-credentials\` or \`auth.existingSecret\`` : ''
+        fields.length
+          ? `, and credentials from the Secret \`${options.name}-credentials\` or \`auth.existingSecret\``
+          : ''
       }.`,
       notes: '',
     },

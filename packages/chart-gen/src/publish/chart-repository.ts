@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
 import yaml from 'js-yaml';
-import { explainStatus, request, RepositoryError, type HttpOptions } from './http';
-import { samePackageContent, type ChartPackage } from './packages';
+
+import { explainStatus, type HttpOptions, RepositoryError, request } from './http';
+import { type ChartPackage, samePackageContent } from './packages';
 import type { PublishResult } from './result';
 
 /**
@@ -36,7 +38,8 @@ function hasReadApi(options: ChartRepositoryOptions): Promise<boolean> {
   let known = readApi.get(options);
   if (!known) {
     known = request('GET', `${options.url}/api/charts`, options).then((response) => {
-      if (response.status === 401 || response.status === 403) throw explainStatus('GET', `${options.url}/api/charts`, response, options.credentials);
+      if (response.status === 401 || response.status === 403)
+        throw explainStatus('GET', `${options.url}/api/charts`, response, options.credentials);
       // ChartMuseum lists its charts; Gitea answers 405 (the route takes uploads only), others 404.
       return response.status === 200;
     });
@@ -56,24 +59,32 @@ async function findPublished(pkg: ChartPackage, options: ChartRepositoryOptions)
     if (response.status === 404) return null;
     if (response.status !== 200) throw explainStatus('GET', url, response, options.credentials);
     const version = JSON.parse(response.body.toString('utf8')) as { urls?: string[]; digest?: string };
-    if (!version.urls?.[0]) throw new RepositoryError(`GET ${url}: the server lists ${pkg.name} ${pkg.version} without a download URL`);
+    if (!version.urls?.[0])
+      throw new RepositoryError(`GET ${url}: the server lists ${pkg.name} ${pkg.version} without a download URL`);
     return { url: new URL(version.urls[0], base).href, ...(version.digest ? { digest: version.digest } : {}) };
   }
   const indexUrl = `${options.url}/index.yaml`;
   const response = await request('GET', indexUrl, options);
   if (response.status === 404) return null;
   if (response.status !== 200) throw explainStatus('GET', indexUrl, response, options.credentials);
-  const index = yaml.load(response.body.toString('utf8')) as { entries?: Record<string, { version: string; urls?: string[]; digest?: string }[]> } | null;
+  const index = yaml.load(response.body.toString('utf8')) as {
+    entries?: Record<string, { version: string; urls?: string[]; digest?: string }[]>;
+  } | null;
   const entry = index?.entries?.[pkg.name]?.find((candidate) => String(candidate.version) === pkg.version);
   if (!entry) return null;
-  if (!entry.urls?.[0]) throw new RepositoryError(`${indexUrl} lists ${pkg.name} ${pkg.version} without a download URL`);
+  if (!entry.urls?.[0])
+    throw new RepositoryError(`${indexUrl} lists ${pkg.name} ${pkg.version} without a download URL`);
   return { url: new URL(entry.urls[0], base).href, ...(entry.digest ? { digest: entry.digest } : {}) };
 }
 
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 /** Whether the published package holds the same files as ours: by digest when it matches, else by download. */
-async function sameAsPublished(published: Published, pkg: ChartPackage, options: ChartRepositoryOptions): Promise<boolean> {
+async function sameAsPublished(
+  published: Published,
+  pkg: ChartPackage,
+  options: ChartRepositoryOptions,
+): Promise<boolean> {
   if (published.digest === sha256(pkg.file)) return true;
   const response = await request('GET', published.url, options);
   if (response.status !== 200) throw explainStatus('GET', published.url, response, options.credentials);
@@ -93,26 +104,44 @@ async function upload(pkg: ChartPackage, options: ChartRepositoryOptions, overwr
   // ChartMuseum replaces a published version only when asked; servers that overwrite anyway ignore the parameter.
   const url = `${options.url}/api/charts${overwrite ? '?force' : ''}`;
   const response = await request('POST', url, options, form);
-  if (response.status !== 200 && response.status !== 201 && response.status !== 202) throw explainStatus('POST', url, response, options.credentials);
+  if (response.status !== 200 && response.status !== 201 && response.status !== 202)
+    throw explainStatus('POST', url, response, options.credentials);
 }
 
 /**
  * Publishes one package unless the same version is there: identical content is skipped, different content refused
  * unless `force`. An upload counts as published only once the repository lists the version with our content.
  */
-export async function publishToChartRepository(pkg: ChartPackage, options: ChartRepositoryOptions): Promise<PublishResult> {
+export async function publishToChartRepository(
+  pkg: ChartPackage,
+  options: ChartRepositoryOptions,
+): Promise<PublishResult> {
   const base = { chart: pkg.name, version: pkg.version };
   try {
     const before = await findPublished(pkg, options);
-    if (before && (await sameAsPublished(before, pkg, options))) return { ...base, outcome: 'skipped', detail: 'already published with the same content' };
+    if (before && (await sameAsPublished(before, pkg, options)))
+      return { ...base, outcome: 'skipped', detail: 'already published with the same content' };
     if (before && !options.force) {
-      return { ...base, outcome: 'failed', detail: `${pkg.version} is published with different content; bump the chart version (or --force)` };
+      return {
+        ...base,
+        outcome: 'failed',
+        detail: `${pkg.version} is published with different content; bump the chart version (or --force)`,
+      };
     }
     await upload(pkg, options, before !== null);
     const after = await findPublished(pkg, options);
-    if (!after) return { ...base, outcome: 'failed', detail: `uploaded, but ${options.url} does not list ${pkg.name} ${pkg.version}` };
+    if (!after)
+      return {
+        ...base,
+        outcome: 'failed',
+        detail: `uploaded, but ${options.url} does not list ${pkg.name} ${pkg.version}`,
+      };
     if (!(await sameAsPublished(after, pkg, options))) {
-      return { ...base, outcome: 'failed', detail: `uploaded, but ${options.url} serves other content for ${pkg.name} ${pkg.version}` };
+      return {
+        ...base,
+        outcome: 'failed',
+        detail: `uploaded, but ${options.url} serves other content for ${pkg.name} ${pkg.version}`,
+      };
     }
     return { ...base, outcome: 'published', detail: `${after.url}${before ? ' (replaced, --force)' : ''}` };
   } catch (error) {

@@ -12,7 +12,8 @@ export interface Credentials {
 }
 
 export function credentialsFromEnv(env: NodeJS.ProcessEnv): Credentials {
-  if (env.HELM_REPO_ACCESS_TOKEN) return { header: `Bearer ${env.HELM_REPO_ACCESS_TOKEN}`, source: 'HELM_REPO_ACCESS_TOKEN' };
+  if (env.HELM_REPO_ACCESS_TOKEN)
+    return { header: `Bearer ${env.HELM_REPO_ACCESS_TOKEN}`, source: 'HELM_REPO_ACCESS_TOKEN' };
   if (env.HELM_REPO_USERNAME || env.HELM_REPO_PASSWORD) {
     const basic = Buffer.from(`${env.HELM_REPO_USERNAME ?? ''}:${env.HELM_REPO_PASSWORD ?? ''}`).toString('base64');
     return { header: `Basic ${basic}`, source: 'HELM_REPO_USERNAME and HELM_REPO_PASSWORD' };
@@ -57,14 +58,25 @@ function networkReason(error: unknown, options: HttpOptions): string {
 }
 
 /** One request, retried while it fails transiently; a final network failure or transient status throws. */
-export async function request(method: string, url: string, options: HttpOptions, body?: FormData): Promise<HttpResponse> {
+export async function request(
+  method: string,
+  url: string,
+  options: HttpOptions,
+  body?: FormData,
+): Promise<HttpResponse> {
   const sameOrigin = new URL(url).origin === options.origin;
-  const headers: Record<string, string> = sameOrigin && options.credentials.header ? { authorization: options.credentials.header } : {};
+  const headers: Record<string, string> =
+    sameOrigin && options.credentials.header ? { authorization: options.credentials.header } : {};
   let last = '';
   for (let attempt = 1; attempt <= options.attempts; attempt++) {
     if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, options.backoffMs * 2 ** (attempt - 2)));
     try {
-      const response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(options.timeoutSeconds * 1000) });
+      const response = await fetch(url, {
+        method,
+        headers,
+        body,
+        signal: AbortSignal.timeout(options.timeoutSeconds * 1000),
+      });
       const received = { status: response.status, body: Buffer.from(await response.arrayBuffer()) };
       if (!TRANSIENT_STATUS.has(received.status)) return received;
       last = `${received.status} ${serverMessage(received)}`;
@@ -87,7 +99,12 @@ export function serverMessage(response: HttpResponse): string {
 }
 
 /** A failed status as a message a person can act on. */
-export function explainStatus(method: string, url: string, response: HttpResponse, credentials: Credentials): RepositoryError {
+export function explainStatus(
+  method: string,
+  url: string,
+  response: HttpResponse,
+  credentials: Credentials,
+): RepositoryError {
   const said = serverMessage(response);
   const where = `${method} ${url}`;
   const none = `no credentials were sent: ${credentials.source}`;

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { samePackageContent, type ChartPackage } from './packages';
+
+import { type ChartPackage, samePackageContent } from './packages';
 import type { PublishResult } from './result';
 
 /** Runs helm with arguments; returns its exit status and output. */
@@ -38,7 +39,8 @@ function fetchPublished(helm: HelmRunner, pkg: ChartPackage, options: OciOptions
  */
 export function publishToOci(helm: HelmRunner, pkg: ChartPackage, options: OciOptions): PublishResult {
   const base = { chart: pkg.name, version: pkg.version };
-  if (!options.url.startsWith('oci://')) return { ...base, outcome: 'failed', detail: `${options.url} is not an oci:// URL` };
+  if (!options.url.startsWith('oci://'))
+    return { ...base, outcome: 'failed', detail: `${options.url} is not an oci:// URL` };
   let published: string | null;
   try {
     published = fetchPublished(helm, pkg, options);
@@ -50,12 +52,21 @@ export function publishToOci(helm: HelmRunner, pkg: ChartPackage, options: OciOp
     fs.rmSync(path.dirname(published), { recursive: true, force: true });
     if (same) return { ...base, outcome: 'skipped', detail: 'already published with the same content' };
     if (!options.force) {
-      return { ...base, outcome: 'failed', detail: `${pkg.version} is published with different content; bump the chart version (or --force)` };
+      return {
+        ...base,
+        outcome: 'failed',
+        detail: `${pkg.version} is published with different content; bump the chart version (or --force)`,
+      };
     }
   }
   const args = ['push', pkg.file, options.url];
   const result = helm(options.plainHttp ? [...args, '--plain-http'] : args);
-  if (result.status !== 0) return { ...base, outcome: 'failed', detail: result.stderr.trim() || `helm push exited ${result.status}` };
+  if (result.status !== 0)
+    return { ...base, outcome: 'failed', detail: result.stderr.trim() || `helm push exited ${result.status}` };
   const digest = /Digest: (sha256:[a-f0-9]+)/.exec(result.stdout + result.stderr)?.[1];
-  return { ...base, outcome: 'published', detail: `${options.url}/${pkg.name}:${pkg.version}${digest ? ` (${digest})` : ''}` };
+  return {
+    ...base,
+    outcome: 'published',
+    detail: `${options.url}/${pkg.name}:${pkg.version}${digest ? ` (${digest})` : ''}`,
+  };
 }

@@ -29,10 +29,14 @@ export function findPackages(dir: string, charts: { name: string; version: strin
 export function packageContent(file: string): Map<string, string> {
   const tar = gunzipSync(fs.readFileSync(file));
   const entries = new Map<string, string>();
-  for (let offset = 0; offset + 512 <= tar.length; ) {
+  for (let offset = 0; offset + 512 <= tar.length;) {
     const header = tar.subarray(offset, offset + 512);
     if (header.every((byte) => byte === 0)) break;
-    const text = (start: number, length: number) => header.subarray(start, start + length).toString('utf8').replace(/\0.*$/s, '');
+    const text = (start: number, length: number) =>
+      header
+        .subarray(start, start + length)
+        .toString('utf8')
+        .replace(/\0.*$/s, '');
     const name = [text(345, 155), text(0, 100)].filter(Boolean).join('/');
     const size = parseInt(text(124, 12).trim() || '0', 8);
     const type = text(156, 1);

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import yaml from 'js-yaml';
+
 import { REPO_ROOT } from './helm';
 
 export interface Application {
@@ -9,7 +11,12 @@ export interface Application {
   metadata: { name: string; namespace: string; annotations?: Record<string, string>; finalizers?: string[] };
   spec: {
     project: string;
-    source: { repoURL: string; targetRevision: string; path: string; helm: { releaseName: string; valueFiles: string[] } };
+    source: {
+      repoURL: string;
+      targetRevision: string;
+      path: string;
+      helm: { releaseName: string; valueFiles: string[] };
+    };
     destination: { server: string; namespace: string };
     syncPolicy: { automated?: { prune: boolean; selfHeal: boolean }; syncOptions: string[]; retry?: unknown };
   };
@@ -23,7 +30,10 @@ export function argocdFiles(): { file: string; object: { kind: string } & Record
     .filter((entry) => entry.isFile() && entry.name.endsWith('.yaml'))
     .map((entry) => path.relative(REPO_ROOT, path.join(entry.parentPath, entry.name)))
     .sort()
-    .map((file) => ({ file, object: yaml.load(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8')) as { kind: string } }));
+    .map((file) => ({
+      file,
+      object: yaml.load(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8')) as { kind: string },
+    }));
 }
 
 export const applications = () =>

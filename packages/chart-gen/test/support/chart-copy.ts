@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
 import yaml from 'js-yaml';
+
 import { REPO_ROOT } from './helm';
 
 export interface ChartCopy {
@@ -10,7 +12,10 @@ export interface ChartCopy {
   remove: () => void;
 }
 
-/** A copy of a chart (relative to the repository root) in a fresh temporary folder, so a test never writes into charts/. */
+/**
+ * A copy of a chart (relative to the repository root) in a fresh temporary folder, so a test never writes into
+ * charts/.
+ */
 export function copyChart(chartDir: string): ChartCopy {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'chart-gen-'));
   const dir = path.join(root, path.basename(chartDir));

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
 import { freePort, stopProcess, waitUntilServing } from './ports';
 
 /**
@@ -44,11 +45,17 @@ function findChartMuseum(): { binary?: string; reason?: string } {
   const script = path.join(REPO_ROOT, 'tools/install-tools.sh');
   // May build it (~2 min on first use); install-tools.sh prints only the path, its progress goes to stderr. The env is
   // passed explicitly: under jest, child_process's default is the worker's environment, not the test's process.env.
-  const result = spawnSync('bash', [script, '--print', 'chartmuseum'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+  const result = spawnSync('bash', [script, '--print', 'chartmuseum'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: process.env,
+  });
   if (result.status === 0) return (found = { binary: result.stdout.trim() });
   if (result.status === UNAVAILABLE) {
     const line = result.stderr.trim().split('\n').pop() ?? '';
-    return (found = { reason: `ChartMuseum is unavailable: ${line.replace(/^install-tools: (unavailable: )?(chartmuseum: )?/, '')}` });
+    return (found = {
+      reason: `ChartMuseum is unavailable: ${line.replace(/^install-tools: (unavailable: )?(chartmuseum: )?/, '')}`,
+    });
   }
   // A failed build is an error to see, not a reason to skip.
   throw new Error(`tools/install-tools.sh chartmuseum failed (${result.status ?? result.signal}):\n${result.stderr}`);
@@ -81,14 +88,27 @@ export async function startChartMuseum(options: ChartMuseumOptions = {}): Promis
   fs.mkdirSync(storageDir, { recursive: true });
   const port = await freePort();
   const contextPath = normalContextPath(options.contextPath);
-  const args = ['--listen-host', '127.0.0.1', '--port', String(port), '--storage', 'local', '--storage-local-rootdir', storageDir];
-  if (options.username !== undefined) args.push('--basic-auth-user', options.username, '--basic-auth-pass', options.password!);
+  const args = [
+    '--listen-host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--storage',
+    'local',
+    '--storage-local-rootdir',
+    storageDir,
+  ];
+  if (options.username !== undefined)
+    args.push('--basic-auth-user', options.username, '--basic-auth-pass', options.password!);
   if (contextPath) args.push('--context-path', contextPath);
   if (options.disableForceOverwrite) args.push('--disable-force-overwrite');
   if (options.disableApi) args.push('--disable-api');
   // Every flag of ChartMuseum also reads an environment variable (PORT, DEBUG, DISABLE_API, ALLOW_OVERWRITE,
   // AUTH_ANONYMOUS_GET, DEPTH …): a clean environment, so the test's decides nothing.
-  const child = spawn(binary, args, { env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(binary, args, {
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));

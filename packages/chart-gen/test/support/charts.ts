@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import { charts } from '../../src/charts';
 import type { ChartDefinition } from '../../src/model';
 import { REPO_ROOT } from './helm';
@@ -27,8 +28,17 @@ function credentialArgs(definition: ChartDefinition): string[] {
 function chartCase(definition: ChartDefinition): ChartCase {
   const dir = `charts/${definition.name}`;
   const ciDir = path.join(REPO_ROOT, dir, 'ci');
-  const examples = fs.existsSync(ciDir) ? fs.readdirSync(ciDir).sort().map((file) => `${dir}/ci/${file}`) : [];
-  const environments = fs.readdirSync(path.join(REPO_ROOT, dir)).filter((file) => /^values-.+\.yaml$/.test(file)).sort().map((file) => `${dir}/${file}`);
+  const examples = fs.existsSync(ciDir)
+    ? fs
+        .readdirSync(ciDir)
+        .sort()
+        .map((file) => `${dir}/ci/${file}`)
+    : [];
+  const environments = fs
+    .readdirSync(path.join(REPO_ROOT, dir))
+    .filter((file) => /^values-.+\.yaml$/.test(file))
+    .sort()
+    .map((file) => `${dir}/${file}`);
   const keys = Object.keys((definition.values.spec as { properties?: object }).properties ?? {});
   return {
     name: definition.name,
@@ -53,7 +63,9 @@ export const umbrellaCases: ChartCase[] = charts.filter((definition) => definiti
  * Charts wrapping a chart from outside the repository (gpu-operator): helm needs network to build them, so their
  * own tests render a copy without the dependency (see without-dependencies.ts).
  */
-export const externalCases: ChartCase[] = charts.filter((definition) => definition.externalDependencies?.length).map(chartCase);
+export const externalCases: ChartCase[] = charts
+  .filter((definition) => definition.externalDependencies?.length)
+  .map(chartCase);
 
 /**
  * The objects each chart renders with its defaults, by kind/name, for a release named like the chart. For minio and
@@ -61,7 +73,13 @@ export const externalCases: ChartCase[] = charts.filter((definition) => definiti
  */
 export const defaultObjects: Record<string, string[]> = {
   mlflow: ['Deployment/mlflow', 'Service/mlflow'],
-  minio: ['Deployment/minio', 'Job/minio-create-buckets', 'PersistentVolumeClaim/minio-storage', 'Secret/minio-credentials', 'Service/minio'],
+  minio: [
+    'Deployment/minio',
+    'Job/minio-create-buckets',
+    'PersistentVolumeClaim/minio-storage',
+    'Secret/minio-credentials',
+    'Service/minio',
+  ],
   postgresql: [
     'ConfigMap/postgresql-config',
     'ConfigMap/postgresql-init-scripts',

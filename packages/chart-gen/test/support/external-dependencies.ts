@@ -1,11 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import yaml from 'js-yaml';
-import { copyChart, type ChartCopy } from './chart-copy';
+
+import { type ChartCopy, copyChart } from './chart-copy';
 import { run } from './helm';
 
 /** How helm reports a repository it cannot reach (DNS, TCP, TLS). */
-const NETWORK_ERROR = /no such host|dial tcp|cannot be reached|i\/o timeout|connection refused|network is unreachable|TLS handshake timeout/i;
+const NETWORK_ERROR =
+  /no such host|dial tcp|cannot be reached|i\/o timeout|connection refused|network is unreachable|TLS handshake timeout/i;
 
 export interface DependencyBuild {
   /** The copied chart; its charts/ holds the dependencies when `built`. */
@@ -25,9 +28,18 @@ export interface DependencyBuild {
 export function buildExternalDependencies(helm: string, chartDir: string): DependencyBuild {
   const copy = copyChart(chartDir);
   const config = path.join(path.dirname(copy.dir), 'helm-repositories');
-  const isolated = ['--repository-config', path.join(config, 'repositories.yaml'), '--repository-cache', path.join(config, 'cache')];
-  const chart = yaml.load(fs.readFileSync(path.join(copy.dir, 'Chart.yaml'), 'utf8')) as { dependencies?: { repository: string }[] };
-  const repositories = [...new Set((chart.dependencies ?? []).map((dep) => dep.repository).filter((url) => /^https?:\/\//.test(url)))];
+  const isolated = [
+    '--repository-config',
+    path.join(config, 'repositories.yaml'),
+    '--repository-cache',
+    path.join(config, 'cache'),
+  ];
+  const chart = yaml.load(fs.readFileSync(path.join(copy.dir, 'Chart.yaml'), 'utf8')) as {
+    dependencies?: { repository: string }[];
+  };
+  const repositories = [
+    ...new Set((chart.dependencies ?? []).map((dep) => dep.repository).filter((url) => /^https?:\/\//.test(url))),
+  ];
   const steps = [
     ...repositories.map((url, i) => ['repo', 'add', `dependency-${i}`, url, ...isolated]),
     ['dependency', 'build', copy.dir, ...isolated],

@@ -3,6 +3,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
 import { freePort, stopProcess, waitUntilServing } from './ports';
 
 /**
@@ -31,7 +32,11 @@ export function giteaBinary(): string {
   if (process.env.GITEA) return (binary = process.env.GITEA);
   const script = path.join(REPO_ROOT, 'tools/install-tools.sh');
   // The env is passed explicitly: under jest, child_process's default is the worker's environment, not process.env.
-  const output = execFileSync('bash', [script, '--print', 'gitea'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+  const output = execFileSync('bash', [script, '--print', 'gitea'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: process.env,
+  });
   return (binary = output.trim());
 }
 
@@ -130,8 +135,14 @@ export async function startGitea(): Promise<Gitea> {
   const global = ['--config', config, '--work-path', dir];
   const cli = (args: string[]) =>
     new Promise<string>((resolve, reject) =>
-      execFile(gitea, [...args, ...global], { env, cwd: dir, encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) =>
-        error ? reject(new Error(`gitea ${args.join(' ')} failed: ${error.message}\n${stdout}${stderr}${logOf(dir, '')}`)) : resolve(stdout),
+      execFile(
+        gitea,
+        [...args, ...global],
+        { env, cwd: dir, encoding: 'utf8', timeout: 60_000 },
+        (error, stdout, stderr) =>
+          error
+            ? reject(new Error(`gitea ${args.join(' ')} failed: ${error.message}\n${stdout}${stderr}${logOf(dir, '')}`))
+            : resolve(stdout),
       ),
     );
   try {
@@ -140,8 +151,33 @@ export async function startGitea(): Promise<Gitea> {
     const owner = 'chart-gen';
     const password = crypto.randomBytes(12).toString('hex');
     await cli(['migrate']);
-    await cli(['admin', 'user', 'create', '--admin', '--username', owner, '--password', password, '--email', `${owner}@example.com`, '--must-change-password=false']);
-    const token = (await cli(['admin', 'user', 'generate-access-token', '--username', owner, '--token-name', 'chart-gen-test', '--scopes', 'write:package', '--raw'])).trim();
+    await cli([
+      'admin',
+      'user',
+      'create',
+      '--admin',
+      '--username',
+      owner,
+      '--password',
+      password,
+      '--email',
+      `${owner}@example.com`,
+      '--must-change-password=false',
+    ]);
+    const token = (
+      await cli([
+        'admin',
+        'user',
+        'generate-access-token',
+        '--username',
+        owner,
+        '--token-name',
+        'chart-gen-test',
+        '--scopes',
+        'write:package',
+        '--raw',
+      ])
+    ).trim();
 
     const child = spawn(gitea, ['web', ...global], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     let printed = '';
@@ -149,7 +185,14 @@ export async function startGitea(): Promise<Gitea> {
     child.stderr!.on('data', (chunk) => (printed += chunk));
     const base = `http://127.0.0.1:${port}`;
     try {
-      await waitUntilServing({ name: 'gitea web', url: base, path: '/api/healthz', child, log: () => logOf(dir, printed), timeoutMs: 30_000 });
+      await waitUntilServing({
+        name: 'gitea web',
+        url: base,
+        path: '/api/healthz',
+        child,
+        log: () => logOf(dir, printed),
+        timeoutMs: 30_000,
+      });
     } catch (error) {
       await stopProcess(child);
       throw error;

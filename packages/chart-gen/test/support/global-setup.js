@@ -7,7 +7,12 @@ module.exports = async function globalSetup() {
   if (process.env.HELM4 && process.env.HELM3 && process.env.HELM_UNITTEST && process.env.KUBE_STRICT) return;
   const script = path.resolve(__dirname, '../../../../tools/install-tools.sh');
   const output = execFileSync('bash', [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  const paths = Object.fromEntries(output.trim().split('\n').map((line) => line.split('=')));
+  const paths = Object.fromEntries(
+    output
+      .trim()
+      .split('\n')
+      .map((line) => line.split('=')),
+  );
   process.env.HELM4 = paths.helm4;
   process.env.HELM3 = paths.helm3;
   process.env.HELM_UNITTEST = paths['helm-unittest'];

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+
 import yaml from 'js-yaml';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../../..');
@@ -25,7 +26,11 @@ export interface Run {
 }
 
 export function run(bin: string, args: string[]): Run {
-  const result = spawnSync(bin, args, { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, HELM_CACHE_HOME: path.join(REPO_ROOT, '.nx/helm-cache') } });
+  const result = spawnSync(bin, args, {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, HELM_CACHE_HOME: path.join(REPO_ROOT, '.nx/helm-cache') },
+  });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -45,7 +50,9 @@ export function renderText(bin: string, release: string, chart: string, args: st
 }
 
 export function render(bin: string, release: string, chart: string, args: string[] = []): K8sObject[] {
-  return yaml.loadAll(renderText(bin, release, chart, args)).filter((doc): doc is K8sObject => doc !== null && doc !== undefined);
+  return yaml
+    .loadAll(renderText(bin, release, chart, args))
+    .filter((doc): doc is K8sObject => doc !== null && doc !== undefined);
 }
 
 export const kindAndName = (objects: K8sObject[]) => objects.map((o) => `${o.kind}/${o.metadata.name}`).sort();

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+
 import type { K8sObject } from './helm';
 
 interface Model {
@@ -30,7 +31,7 @@ export function validateKubernetesObject(object: K8sObject): void {
   try {
     new (modelOf(object))(object).validate();
   } catch (error) {
-    throw new Error(`${object.kind}/${object.metadata?.name}: ${(error as Error).message}`);
+    throw new Error(`${object.kind}/${object.metadata?.name}: ${(error as Error).message}`, { cause: error });
   }
 }
 

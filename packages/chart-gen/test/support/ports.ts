@@ -29,7 +29,14 @@ export interface WaitOptions {
  * Resolves once `GET <url><path>` answers 200; rejects with the server's output when it exits (or could not be
  * started) first, or does not answer within the timeout (15 s by default).
  */
-export async function waitUntilServing({ name, url, path, child, log, timeoutMs = 15_000 }: WaitOptions): Promise<void> {
+export async function waitUntilServing({
+  name,
+  url,
+  path,
+  child,
+  log,
+  timeoutMs = 15_000,
+}: WaitOptions): Promise<void> {
   let spawnError: Error | undefined;
   child.once('error', (error) => (spawnError = error));
   const deadline = Date.now() + timeoutMs;
@@ -48,8 +55,15 @@ export async function waitUntilServing({ name, url, path, child, log, timeoutMs 
   throw new Error(`${name} did not answer at ${url} within ${timeoutMs / 1000} s:\n${log()}`);
 }
 
-/** Sends SIGTERM and resolves when the process has exited (SIGKILL after graceMs, so a hung server cannot hang a test). */
-export async function stopProcess(child: ChildProcess, graceMs = 10_000, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+/**
+ * Sends the signal (SIGTERM by default) and resolves when the process has exited; SIGKILL after graceMs, so a hung
+ * server cannot hang a test.
+ */
+export async function stopProcess(
+  child: ChildProcess,
+  graceMs = 10_000,
+  signal: NodeJS.Signals = 'SIGTERM',
+): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill(signal);

@@ -10,7 +10,11 @@ import * as path from 'node:path';
 export interface PostgresServer {
   dir: string;
   /** Runs a command as the server's user, with PGHOST/PGPORT pointing at the server. */
-  run(command: string, args: string[], env?: Record<string, string>): { status: number | null; stdout: string; stderr: string };
+  run(
+    command: string,
+    args: string[],
+    env?: Record<string, string>,
+  ): { status: number | null; stdout: string; stderr: string };
   /** One value from a query, as psql prints it unaligned. */
   query(sql: string, database?: string): string;
   stop(): void;
@@ -21,7 +25,9 @@ const PORT = '5433';
 function bindir(): string {
   const dir = process.env.PG_BINDIR;
   if (!dir || !fs.existsSync(path.join(dir, 'initdb'))) {
-    throw new Error('PG_BINDIR does not point at PostgreSQL binaries: run the tests through npm test (scripts/ensure-postgresql.sh)');
+    throw new Error(
+      'PG_BINDIR does not point at PostgreSQL binaries: run the tests through npm test (scripts/ensure-postgresql.sh)',
+    );
   }
   return dir;
 }
@@ -39,7 +45,20 @@ export function startPostgres(configFile: string): PostgresServer {
   const run: PostgresServer['run'] = (command, args, env = {}) => {
     const full = { ...process.env, PGHOST: socket, PGPORT: PORT, ...env };
     const [file, argv] = asRoot
-      ? ['runuser', ['-u', 'postgres', '--', 'env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), `PGHOST=${socket}`, `PGPORT=${PORT}`, command, ...args]]
+      ? [
+          'runuser',
+          [
+            '-u',
+            'postgres',
+            '--',
+            'env',
+            ...Object.entries(env).map(([k, v]) => `${k}=${v}`),
+            `PGHOST=${socket}`,
+            `PGPORT=${PORT}`,
+            command,
+            ...args,
+          ],
+        ]
       : [command, args];
     const result = spawnSync(file, argv, { cwd: dir, env: full, encoding: 'utf8' });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -53,11 +72,21 @@ export function startPostgres(configFile: string): PostgresServer {
   // The chart's postgresql.conf as the whole configuration, as the chart's `-c config_file=…` makes it; the socket
   // and an empty listen_addresses keep the server off the network.
   const options = `-c config_file=${config} -c listen_addresses= -c unix_socket_directories=${socket} -p ${PORT}`;
-  must(path.join(bin, 'pg_ctl'), ['--pgdata', path.join(dir, 'data'), '--options', options, '--log', path.join(dir, 'log'), '--wait', 'start']);
+  must(path.join(bin, 'pg_ctl'), [
+    '--pgdata',
+    path.join(dir, 'data'),
+    '--options',
+    options,
+    '--log',
+    path.join(dir, 'log'),
+    '--wait',
+    'start',
+  ]);
   return {
     dir,
     run,
-    query: (sql, database = 'postgres') => must(path.join(bin, 'psql'), ['-X', '-tA', '-U', 'postgres', '-d', database, '-c', sql]).trim(),
+    query: (sql, database = 'postgres') =>
+      must(path.join(bin, 'psql'), ['-X', '-tA', '-U', 'postgres', '-d', database, '-c', sql]).trim(),
     stop: () => {
       run(path.join(bin, 'pg_ctl'), ['--pgdata', path.join(dir, 'data'), '--mode', 'fast', '--wait', 'stop']);
       fs.rmSync(dir, { recursive: true, force: true });

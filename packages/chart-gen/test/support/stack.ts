@@ -2,7 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { helms, REPO_ROOT, run, type K8sObject } from './helm';
+
+import { helms, type K8sObject, REPO_ROOT, run } from './helm';
 import type { LocalCluster } from './pods/cluster';
 import type { LocalPrograms } from './pods/images';
 import { parseManifests } from './pods/manifests';
@@ -20,16 +21,33 @@ export const CREDENTIALS = {
 /** The programs that stand in for the charts' images, built or installed once per machine. */
 export function localPrograms(): LocalPrograms {
   const { MINIO, MC, MLFLOW_BIN, PG_BINDIR } = process.env;
-  if (MINIO && MC && MLFLOW_BIN && PG_BINDIR) return { minio: MINIO, mc: MC, mlflowBin: MLFLOW_BIN, postgresBin: PG_BINDIR };
+  if (MINIO && MC && MLFLOW_BIN && PG_BINDIR)
+    return { minio: MINIO, mc: MC, mlflowBin: MLFLOW_BIN, postgresBin: PG_BINDIR };
   const script = path.join(REPO_ROOT, 'tools/install-tools.sh');
-  const output = execFileSync('bash', [script, 'minio', 'mc', 'mlflow'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  const paths = Object.fromEntries(output.trim().split('\n').map((line) => line.split('=') as [string, string]));
-  const postgresBin = process.env.PG_BINDIR || execFileSync('bash', [path.join(REPO_ROOT, 'scripts/ensure-postgresql.sh')], { encoding: 'utf8' }).trim();
+  const output = execFileSync('bash', [script, 'minio', 'mc', 'mlflow'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const paths = Object.fromEntries(
+    output
+      .trim()
+      .split('\n')
+      .map((line) => line.split('=') as [string, string]),
+  );
+  const postgresBin =
+    process.env.PG_BINDIR ||
+    execFileSync('bash', [path.join(REPO_ROOT, 'scripts/ensure-postgresql.sh')], { encoding: 'utf8' }).trim();
   return { minio: paths.minio!, mc: paths.mc!, mlflowBin: paths.mlflow!, postgresBin };
 }
 
 export function secret(name: string, data: Record<string, string>): K8sObject {
-  return { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: NAMESPACE }, type: 'Opaque', stringData: data };
+  return {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name, namespace: NAMESPACE },
+    type: 'Opaque',
+    stringData: data,
+  };
 }
 
 /** What the test creates in the namespace besides the chart: the Secrets the environment names, the client script. */
@@ -53,7 +71,16 @@ export function renderStack(extraArgs: string[] = [], valuesFile = DEV_VALUES): 
     if (built.status !== 0) throw new Error(`helm dependency build failed:\n${built.stderr}`);
     dependenciesBuilt = true;
   }
-  const args = ['template', 'mlops-stack', 'charts/mlops-stack', '--namespace', NAMESPACE, '--values', valuesFile, ...extraArgs];
+  const args = [
+    'template',
+    'mlops-stack',
+    'charts/mlops-stack',
+    '--namespace',
+    NAMESPACE,
+    '--values',
+    valuesFile,
+    ...extraArgs,
+  ];
   const result = run(helm, args);
   if (result.status !== 0) throw new Error(`helm template failed:\n${result.stderr}`);
   return parseManifests(result.stdout);
@@ -74,11 +101,22 @@ export function mcOutside(programs: LocalPrograms, endpoint: string) {
 }
 
 /** One query's rows (unaligned, `|`-separated) through psql over TCP with a password, as a client Pod connects. */
-export function psqlOutside(programs: LocalPrograms, host: string, sql: string, user = 'mlflow', password = CREDENTIALS.postgresql.password, database = 'mlflow'): string {
-  const result = spawnSync(path.join(programs.postgresBin, 'psql'), ['-X', '-tA', '-h', host, '-p', '5432', '-U', user, '-d', database, '-c', sql], {
-    encoding: 'utf8',
-    env: { ...process.env, PGPASSWORD: password, PGCONNECT_TIMEOUT: '5' },
-  });
+export function psqlOutside(
+  programs: LocalPrograms,
+  host: string,
+  sql: string,
+  user = 'mlflow',
+  password = CREDENTIALS.postgresql.password,
+  database = 'mlflow',
+): string {
+  const result = spawnSync(
+    path.join(programs.postgresBin, 'psql'),
+    ['-X', '-tA', '-h', host, '-p', '5432', '-U', user, '-d', database, '-c', sql],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, PGPASSWORD: password, PGCONNECT_TIMEOUT: '5' },
+    },
+  );
   if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
   return result.stdout.trim();
 }
@@ -101,7 +139,12 @@ let clientRuns = 0;
  * only the tracking URI: no database or S3 settings, so everything goes through the tracking server by its Service
  * name, with the Host header in-cluster clients send. Returns the JSON line the script prints.
  */
-export async function mlflowClient(cluster: LocalCluster, image: string, command: string, ...args: string[]): Promise<Record<string, unknown>> {
+export async function mlflowClient(
+  cluster: LocalCluster,
+  image: string,
+  command: string,
+  ...args: string[]
+): Promise<Record<string, unknown>> {
   const { code, log } = await cluster.runPod(`mlflow-client-${++clientRuns}`, {
     securityContext: { runAsUser: 1001, runAsGroup: 1001, runAsNonRoot: true },
     containers: [

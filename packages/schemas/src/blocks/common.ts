@@ -1,8 +1,11 @@
-import { Type, bool, list, obj, optional, resourceName, str, stringMap } from '../kit';
+import { bool, list, obj, optional, resourceName, str, stringMap, Type } from '../kit';
 
 /** Pull secrets, as the pod spec lists them. */
 export function pullSecretsSpec(description: string) {
-  return list(description, obj('A Secret of type kubernetes.io/dockerconfigjson.', { name: resourceName('Secret name.') }));
+  return list(
+    description,
+    obj('A Secret of type kubernetes.io/dockerconfigjson.', { name: resourceName('Secret name.') }),
+  );
 }
 
 /**

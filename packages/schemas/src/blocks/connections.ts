@@ -9,7 +9,7 @@ export function postgresConnectionSpec(description: string) {
     port: port('Port of the PostgreSQL Service.'),
     database: str('Database name.', { minLength: 1 }),
     username: str('Role the application connects as.', { minLength: 1 }),
-    existingSecret: resourceName('Secret holding the role\'s password.'),
+    existingSecret: resourceName("Secret holding the role's password."),
     passwordKey: str('Key of the password in that Secret.', SECRET_KEY),
   });
 }
@@ -17,7 +17,9 @@ export function postgresConnectionSpec(description: string) {
 /** An S3-compatible object store another release serves; the keys are read from a Secret, never from values. */
 export function s3ConnectionSpec(description: string) {
   return obj(description, {
-    endpoint: str('S3 endpoint URL (http://<service>:<port> for an in-cluster MinIO).', { pattern: '^https?://[^\\s/]+(/.*)?$' }),
+    endpoint: str('S3 endpoint URL (http://<service>:<port> for an in-cluster MinIO).', {
+      pattern: '^https?://[^\\s/]+(/.*)?$',
+    }),
     bucket: str('Bucket the artifacts are stored in.', { pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$' }),
     existingSecret: resourceName('Secret holding the access key and secret key.'),
     accessKeyKey: str('Key of the access key in that Secret.', SECRET_KEY),

@@ -1,5 +1,6 @@
+import type { TObject, TOptional, TString } from '@sinclair/typebox';
+
 import { obj, optional, resourceName, str, type TSchema } from '../kit';
-import type { TOptional, TString, TObject } from '@sinclair/typebox';
 
 /** Secret data keys: what a Secret's `data` accepts. */
 const SECRET_KEY_PATTERN = '^[-._a-zA-Z0-9]+$';
@@ -25,13 +26,20 @@ export function credentialsSpec<K extends string>(description: string, fields: R
   const keys: Record<string, TSchema> = {};
   const values: Record<string, TSchema> = {};
   for (const [name, field] of Object.entries<CredentialField>(fields)) {
-    keys[name] = str(`Key of the Secret that holds the ${field.description}.`, { pattern: SECRET_KEY_PATTERN, minLength: 1 });
+    keys[name] = str(`Key of the Secret that holds the ${field.description}.`, {
+      pattern: SECRET_KEY_PATTERN,
+      minLength: 1,
+    });
     values[name] = optional(
-      str(`The ${field.description}; used only when existingSecret is empty. Pass it at install time.`, { minLength: field.minLength }),
+      str(`The ${field.description}; used only when existingSecret is empty. Pass it at install time.`, {
+        minLength: field.minLength,
+      }),
     );
   }
   const properties = {
-    existingSecret: resourceName('Name of an existing Secret holding the credentials; empty creates one from the values.'),
+    existingSecret: resourceName(
+      'Name of an existing Secret holding the credentials; empty creates one from the values.',
+    ),
     secretKeys: obj('Key names inside the Secret.', keys),
     ...values,
   };

@@ -4,7 +4,10 @@ import { obj, oneOf, str } from '../kit';
 export function imageSpec(description: string) {
   return obj(description, {
     registry: str('Image registry host; global.imageRegistry overrides it when set.', { pattern: '^[^/\\s]*$' }),
-    repository: str('Image repository within the registry.', { minLength: 1, pattern: '^[a-z0-9]+([._/-][a-z0-9]+)*$' }),
+    repository: str('Image repository within the registry.', {
+      minLength: 1,
+      pattern: '^[a-z0-9]+([._/-][a-z0-9]+)*$',
+    }),
     tag: str('Pinned image tag. `latest` is refused: a moving tag makes two installs run different code.', {
       maxLength: 128,
       pattern: '^[A-Za-z0-9_][A-Za-z0-9_.-]*$',

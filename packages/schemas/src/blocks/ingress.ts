@@ -5,7 +5,9 @@ export function ingressSpec() {
   return obj('Ingress exposing the HTTP port outside the cluster.', {
     enabled: bool('Create an Ingress.'),
     className: str('IngressClass; empty uses the cluster default.'),
-    host: str('Host name the Ingress answers for.', { pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)?$' }),
+    host: str('Host name the Ingress answers for.', {
+      pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)?$',
+    }),
     path: str('Path routed to the Service.', { pattern: '^/' }),
     pathType: oneOf('How the path matches.', ['Prefix', 'Exact', 'ImplementationSpecific'] as const),
     tls: obj('TLS of the Ingress.', {

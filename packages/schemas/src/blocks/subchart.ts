@@ -1,4 +1,4 @@
-import { Type, bool, type Static, type TObject } from '../kit';
+import { bool, type Static, type TObject, Type } from '../kit';
 
 /** Every key optional, deeply: what an umbrella may set of a subchart, whose own values.yaml fills in the rest. */
 export type DeepPartial<T> = T extends (infer U)[]

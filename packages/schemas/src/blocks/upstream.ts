@@ -1,4 +1,4 @@
-import { Type, type TObject, type TProperties } from '../kit';
+import { type TObject, type TProperties, Type } from '../kit';
 
 /**
  * An object of a chart we do not own (a third-party subchart's values): the keys this cluster sets are typed and

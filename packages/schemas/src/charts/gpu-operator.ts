@@ -1,9 +1,9 @@
-import { DNS_NAME_PATTERN, bool, int, k8sObject, list, obj, oneOf, resourceName, str, stringMap, type Static } from '../kit';
 import { commonProperties } from '../blocks/common';
 import { imageSpec } from '../blocks/image';
 import { resourcesSpec } from '../blocks/resources';
 import { containerSecurityContextSpec, podSecurityContextSpec } from '../blocks/security';
 import { upstreamObj } from '../blocks/upstream';
+import { bool, DNS_NAME_PATTERN, int, k8sObject, list, obj, oneOf, resourceName, type Static,str, stringMap } from '../kit';
 
 /** A Prometheus duration as the PrometheusRule CRD accepts it (e.g. 5m, 1h30m). */
 function duration(description: string) {

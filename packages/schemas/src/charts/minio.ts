@@ -1,4 +1,3 @@
-import { bool, int, list, obj, str, type Static } from '../kit';
 import { commonProperties } from '../blocks/common';
 import { credentialsSpec } from '../blocks/credentials';
 import { imageSpec } from '../blocks/image';
@@ -6,6 +5,7 @@ import { persistenceSpec } from '../blocks/persistence';
 import { resourcesSpec } from '../blocks/resources';
 import { serviceSpec } from '../blocks/service';
 import { workloadProperties } from '../blocks/workload';
+import { bool, int, list, obj, type Static,str } from '../kit';
 
 /** S3 bucket naming rules (lowercase letters, digits, dots and hyphens; 3 to 63 characters). */
 const BUCKET_NAME_PATTERN = '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$';

@@ -1,10 +1,10 @@
-import { bool, int, list, obj, str, type Static } from '../kit';
 import { commonProperties } from '../blocks/common';
 import { postgresConnectionSpec, s3ConnectionSpec } from '../blocks/connections';
 import { imageSpec } from '../blocks/image';
 import { ingressSpec } from '../blocks/ingress';
 import { serviceSpec } from '../blocks/service';
 import { workloadProperties } from '../blocks/workload';
+import { bool, int, list, obj, type Static,str } from '../kit';
 
 export const mlflowValuesSpec = obj('Values of the mlflow chart.', {
   ...commonProperties(),

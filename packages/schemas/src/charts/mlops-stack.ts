@@ -1,9 +1,9 @@
-import { obj, optional, type Static } from '../kit';
 import { globalSpec } from '../blocks/common';
 import { subchartSpec } from '../blocks/subchart';
+import { obj, optional, type Static } from '../kit';
 import { minioValuesSpec } from './minio';
-import { postgresqlValuesSpec } from './postgresql';
 import { mlflowValuesSpec } from './mlflow';
+import { postgresqlValuesSpec } from './postgresql';
 
 /** The umbrella's values: shared settings in `global`, each subchart's values under its name. */
 export const mlopsStackValuesSpec = obj('Values of the mlops-stack umbrella chart.', {

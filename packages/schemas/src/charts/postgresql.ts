@@ -1,10 +1,10 @@
-import { Type, obj, str, type Static } from '../kit';
 import { commonProperties } from '../blocks/common';
 import { credentialsSpec } from '../blocks/credentials';
 import { imageSpec } from '../blocks/image';
 import { persistenceSpec } from '../blocks/persistence';
 import { serviceSpec } from '../blocks/service';
 import { workloadProperties } from '../blocks/workload';
+import { obj, type Static,str, Type } from '../kit';
 
 /** PostgreSQL identifiers the init script creates (role and database names). */
 const IDENTIFIER_PATTERN = '^[a-z_][a-z0-9_]{0,62}$';

@@ -1,11 +1,11 @@
-import { int, obj, str, type TObject, type TProperties } from '../kit';
 import { commonProperties } from '../blocks/common';
-import { credentialsSpec, type CredentialField } from '../blocks/credentials';
+import { type CredentialField, credentialsSpec } from '../blocks/credentials';
 import { imageSpec } from '../blocks/image';
 import { ingressSpec } from '../blocks/ingress';
 import { persistenceSpec } from '../blocks/persistence';
 import { serviceSpec } from '../blocks/service';
 import { workloadProperties } from '../blocks/workload';
+import { int, obj, str, type TObject, type TProperties } from '../kit';
 
 export interface WebApplicationSpecOptions {
   /** Chart name, for descriptions. */

@@ -1,4 +1,4 @@
-import { objectName, type ChartContext } from '../../blocks/context';
+import { type ChartContext,objectName } from '../../blocks/context';
 import { prometheusRule, promExpr } from '../../blocks/prometheus-rule';
 import type { ValueCheck } from '../../blocks/value-checks';
 

@@ -1,4 +1,4 @@
-import { objectName, type ChartContext } from '../../blocks/context';
+import { type ChartContext,objectName } from '../../blocks/context';
 import { testPod } from '../../blocks/test-pod';
 
 /**

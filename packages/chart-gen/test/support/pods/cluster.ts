@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import type { K8sObject } from '../helm';
 import type { LocalPrograms } from './images';
-import { Pod, ContainerFailed, type PodHost } from './pod';
+import { ContainerFailed, Pod, type PodHost } from './pod';
+import { type PodIdentity, PodRefused, type PodSpec } from './pod-spec';
 import { within } from './process';
-import { PodRefused, type PodIdentity, type PodSpec } from './pod-spec';
 
 /**
  * A namespace's rendered objects run as a kubelet and a few controllers would run them, for tests: Deployments,
@@ -45,7 +46,9 @@ function addressBlock(): string {
 }
 
 export function runnerNeedsRoot(): string | undefined {
-  return process.getuid?.() === 0 ? undefined : 'the Pod runner needs root (mount and PID namespaces, running as the Pods\' users); CI runs as root';
+  return process.getuid?.() === 0
+    ? undefined
+    : "the Pod runner needs root (mount and PID namespaces, running as the Pods' users); CI runs as root";
 }
 
 export class LocalCluster implements PodHost {
@@ -71,7 +74,7 @@ export class LocalCluster implements PodHost {
     for (const line of [
       'Pod network: each Pod on its own address in 127.0.0.0/8 of this machine; a Service name resolves (through /etc/hosts) to the address of the first Pod it selects, so a Service port must equal its target port',
       'listen addresses: 0.0.0.0 and ":port" in arguments become the Pod\'s address; 127.0.0.1 and localhost in exec probes too',
-      'root filesystem: this machine\'s /usr read-only under an empty tmpfs root (read-only with readOnlyRootFilesystem), the image\'s programs at their paths, generated /etc/hosts, /etc/passwd and /etc/group naming the Pod\'s user',
+      "root filesystem: this machine's /usr read-only under an empty tmpfs root (read-only with readOnlyRootFilesystem), the image's programs at their paths, generated /etc/hosts, /etc/passwd and /etc/group naming the Pod's user",
       'runAsUser, runAsGroup, fsGroup: honoured (chroot --userspec, volumes group-owned by fsGroup); seccomp, capabilities and resource limits are not enforced',
       'volumes: emptyDir and claims are host folders (claims kept across Pods), medium Memory is a tmpfs, ConfigMap and Secret volumes are files with their modes',
       'probes: readiness probes gate "ready"; liveness probes are not run',
@@ -104,13 +107,19 @@ export class LocalCluster implements PodHost {
   private workload(kind: Workload['kind'], name: string): Workload {
     const object = this.object(kind, name);
     if (!object) throw new Error(`no ${kind} ${name} in the rendered manifests`);
-    const spec = object.spec as { template: { metadata?: { labels?: Record<string, string> }; spec: PodSpec }; backoffLimit?: number; activeDeadlineSeconds?: number };
+    const spec = object.spec as {
+      template: { metadata?: { labels?: Record<string, string> }; spec: PodSpec };
+      backoffLimit?: number;
+      activeDeadlineSeconds?: number;
+    };
     return {
       kind,
       name,
       labels: spec.template.metadata?.labels ?? {},
       spec: spec.template.spec,
-      ...(kind === 'Job' ? { job: { backoffLimit: spec.backoffLimit, activeDeadlineSeconds: spec.activeDeadlineSeconds } } : {}),
+      ...(kind === 'Job'
+        ? { job: { backoffLimit: spec.backoffLimit, activeDeadlineSeconds: spec.activeDeadlineSeconds } }
+        : {}),
     };
   }
 
@@ -127,30 +136,47 @@ export class LocalCluster implements PodHost {
   /** /etc/hosts of a Pod: itself, then every Service of the namespace by its DNS names. */
   hostsFile(pod: PodIdentity): string {
     const lines = ['127.0.0.1 localhost', `${pod.ip} ${pod.name}`];
-    const workloads = ['Deployment', 'StatefulSet'].flatMap((kind) => this.objects.filter((o) => o.kind === kind).map((o) => this.workload(kind as Workload['kind'], o.metadata.name)));
+    const workloads = ['Deployment', 'StatefulSet'].flatMap((kind) =>
+      this.objects.filter((o) => o.kind === kind).map((o) => this.workload(kind as Workload['kind'], o.metadata.name)),
+    );
     for (const service of this.objects.filter((object) => object.kind === 'Service')) {
-      const spec = service.spec as { selector?: Record<string, string>; ports?: { port: number; targetPort?: number | string }[] };
-      const selected = workloads.find((workload) => Object.entries(spec.selector ?? {}).every(([key, value]) => workload.labels[key] === value));
+      const spec = service.spec as {
+        selector?: Record<string, string>;
+        ports?: { port: number; targetPort?: number | string }[];
+      };
+      const selected = workloads.find((workload) =>
+        Object.entries(spec.selector ?? {}).every(([key, value]) => workload.labels[key] === value),
+      );
       if (!selected) continue;
       for (const port of spec.ports ?? []) {
         const target = port.targetPort ?? port.port;
         const containerPort =
-          typeof target === 'number' ? target : selected.spec.containers.flatMap((c) => c.ports ?? []).find((p) => p.name === target)?.containerPort;
+          typeof target === 'number'
+            ? target
+            : selected.spec.containers.flatMap((c) => c.ports ?? []).find((p) => p.name === target)?.containerPort;
         if (containerPort !== port.port) {
-          throw new PodRefused('Unsupported', `Service ${service.metadata.name} port ${port.port} targets ${target} (${containerPort}); the runner needs them equal`);
+          throw new PodRefused(
+            'Unsupported',
+            `Service ${service.metadata.name} port ${port.port} targets ${target} (${containerPort}); the runner needs them equal`,
+          );
         }
       }
       const name = service.metadata.name;
       const ns = this.namespace;
       const podName = `${selected.name}-0`;
       lines.push(`${this.address(podName)} ${name} ${name}.${ns} ${name}.${ns}.svc ${name}.${ns}.svc.cluster.local`);
-      if (selected.kind === 'StatefulSet') lines.push(`${this.address(podName)} ${podName}.${name}.${ns}.svc.cluster.local ${podName}.${name}`);
+      if (selected.kind === 'StatefulSet')
+        lines.push(`${this.address(podName)} ${podName}.${name}.${ns}.svc.cluster.local ${podName}.${name}`);
     }
     return `${lines.join('\n')}\n`;
   }
 
   private newPod(spec: PodSpec, podName: string): Pod {
-    const identity = { name: podName, ip: this.address(podName), dir: path.join(this.dir, 'pods', `${++this.podCount}-${podName}`) };
+    const identity = {
+      name: podName,
+      ip: this.address(podName),
+      dir: path.join(this.dir, 'pods', `${++this.podCount}-${podName}`),
+    };
     fs.mkdirSync(identity.dir, { recursive: true });
     const pod = new Pod(this, identity, spec);
     this.pods.add(pod);
@@ -189,7 +215,12 @@ export class LocalCluster implements PodHost {
     const deadlineSeconds = workload.job?.activeDeadlineSeconds;
     const start = Date.now();
     const logs: string[] = [];
-    const result = (reason: JobResult['reason']): JobResult => ({ reason, attempts: logs.length, seconds: (Date.now() - start) / 1000, logs });
+    const result = (reason: JobResult['reason']): JobResult => ({
+      reason,
+      attempts: logs.length,
+      seconds: (Date.now() - start) / 1000,
+      logs,
+    });
     for (let attempt = 0; attempt <= backoffLimit; attempt++) {
       const pod = this.newPod(workload.spec, `${name}-${attempt}`);
       await pod.start();

@@ -1,4 +1,5 @@
 import { parseAllDocuments } from 'yaml';
+
 import type { K8sObject } from '../helm';
 
 /**
@@ -18,7 +19,10 @@ export function parseManifests(text: string): K8sObject[] {
 export function entriesOf(object: K8sObject): Record<string, string> {
   const data = (object.data ?? {}) as Record<string, string>;
   const decoded = Object.fromEntries(
-    Object.entries(data).map(([key, value]) => [key, object.kind === 'Secret' ? Buffer.from(value, 'base64').toString('utf8') : value]),
+    Object.entries(data).map(([key, value]) => [
+      key,
+      object.kind === 'Secret' ? Buffer.from(value, 'base64').toString('utf8') : value,
+    ]),
   );
   return { ...decoded, ...((object.stringData ?? {}) as Record<string, string>) };
 }

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import type { K8sObject } from '../helm';
-import { localImages, repositoryOf, type LocalImage, type LocalPrograms } from './images';
+import { type LocalImage, localImages, type LocalPrograms, repositoryOf } from './images';
 import { entriesOf } from './manifests';
 import type { SandboxMount } from './sandbox';
 
@@ -32,7 +33,11 @@ export interface ContainerSpec {
   args?: string[];
   workingDir?: string;
   env?: EnvVar[];
-  envFrom?: { prefix?: string; secretRef?: { name: string; optional?: boolean }; configMapRef?: { name: string; optional?: boolean } }[];
+  envFrom?: {
+    prefix?: string;
+    secretRef?: { name: string; optional?: boolean };
+    configMapRef?: { name: string; optional?: boolean };
+  }[];
   ports?: { name?: string; containerPort: number }[];
   volumeMounts?: { name: string; mountPath: string; subPath?: string; readOnly?: boolean }[];
   securityContext?: SecurityContext;
@@ -102,7 +107,13 @@ export interface PodIdentity {
   dir: string;
 }
 
-function lookup(env: PodEnvironment, kind: 'Secret' | 'ConfigMap', name: string, key: string, optional: boolean | undefined): string | undefined {
+function lookup(
+  env: PodEnvironment,
+  kind: 'Secret' | 'ConfigMap',
+  name: string,
+  key: string,
+  optional: boolean | undefined,
+): string | undefined {
   const object = env.object(kind, name);
   if (!object) {
     if (optional) return undefined;
@@ -126,7 +137,9 @@ export function expandReferences(text: string, vars: Record<string, string>): st
 export function resolveEnv(container: ContainerSpec, env: PodEnvironment, pod: PodIdentity): Record<string, string> {
   const vars: Record<string, string> = {};
   for (const source of container.envFrom ?? []) {
-    const [kind, ref] = source.secretRef ? (['Secret', source.secretRef] as const) : (['ConfigMap', source.configMapRef!] as const);
+    const [kind, ref] = source.secretRef
+      ? (['Secret', source.secretRef] as const)
+      : (['ConfigMap', source.configMapRef!] as const);
     const object = env.object(kind, ref.name);
     if (!object) {
       if (ref.optional) continue;
@@ -138,17 +151,33 @@ export function resolveEnv(container: ContainerSpec, env: PodEnvironment, pod: P
     const from = variable.valueFrom;
     let value: string | undefined;
     if (!from) value = expandReferences(variable.value ?? '', vars);
-    else if (from.secretKeyRef) value = lookup(env, 'Secret', from.secretKeyRef.name, from.secretKeyRef.key, from.secretKeyRef.optional);
-    else if (from.configMapKeyRef) value = lookup(env, 'ConfigMap', from.configMapKeyRef.name, from.configMapKeyRef.key, from.configMapKeyRef.optional);
+    else if (from.secretKeyRef)
+      value = lookup(env, 'Secret', from.secretKeyRef.name, from.secretKeyRef.key, from.secretKeyRef.optional);
+    else if (from.configMapKeyRef)
+      value = lookup(
+        env,
+        'ConfigMap',
+        from.configMapKeyRef.name,
+        from.configMapKeyRef.key,
+        from.configMapKeyRef.optional,
+      );
     else if (from.fieldRef) value = fieldValue(from.fieldRef.fieldPath, env, pod);
-    else throw new PodRefused('Unsupported', `env ${variable.name}: the runner cannot resolve ${Object.keys(from).join(', ')}`);
+    else
+      throw new PodRefused(
+        'Unsupported',
+        `env ${variable.name}: the runner cannot resolve ${Object.keys(from).join(', ')}`,
+      );
     if (value !== undefined) vars[variable.name] = value;
   }
   return vars;
 }
 
 function fieldValue(fieldPath: string, env: PodEnvironment, pod: PodIdentity): string {
-  const fields: Record<string, string> = { 'metadata.name': pod.name, 'metadata.namespace': env.namespace, 'status.podIP': pod.ip };
+  const fields: Record<string, string> = {
+    'metadata.name': pod.name,
+    'metadata.namespace': env.namespace,
+    'status.podIP': pod.ip,
+  };
   const value = fields[fieldPath];
   if (value === undefined) throw new PodRefused('Unsupported', `fieldRef ${fieldPath} is not one the runner provides`);
   return value;
@@ -157,7 +186,11 @@ function fieldValue(fieldPath: string, env: PodEnvironment, pod: PodIdentity): s
 export function imageOf(container: ContainerSpec, programs: LocalPrograms): LocalImage {
   const repository = repositoryOf(container.image);
   const image = localImages(programs)[repository];
-  if (!image) throw new PodRefused('ErrImagePull', `no local program stands in for image ${container.image} (repository ${repository})`);
+  if (!image)
+    throw new PodRefused(
+      'ErrImagePull',
+      `no local program stands in for image ${container.image} (repository ${repository})`,
+    );
   return image;
 }
 
@@ -169,9 +202,15 @@ export function securityOf(container: ContainerSpec, pod: PodSpec) {
   const gid = own.runAsGroup ?? podContext.runAsGroup ?? uid;
   const nonRoot = own.runAsNonRoot ?? podContext.runAsNonRoot;
   if (nonRoot && (uid === undefined || uid === 0)) {
-    throw new PodRefused('CreateContainerConfigError', `container ${container.name} has runAsNonRoot and would run as root (set runAsUser)`);
+    throw new PodRefused(
+      'CreateContainerConfigError',
+      `container ${container.name} has runAsNonRoot and would run as root (set runAsUser)`,
+    );
   }
-  const groups = [...(podContext.fsGroup !== undefined ? [podContext.fsGroup] : []), ...(podContext.supplementalGroups ?? [])];
+  const groups = [
+    ...(podContext.fsGroup !== undefined ? [podContext.fsGroup] : []),
+    ...(podContext.supplementalGroups ?? []),
+  ];
   return { uid, gid, groups, fsGroup: podContext.fsGroup, readOnlyRoot: own.readOnlyRootFilesystem === true };
 }
 
@@ -180,7 +219,11 @@ export function securityOf(container: ContainerSpec, pod: PodSpec) {
  * and Secrets written out as files with the modes the manifest asks for, all group-owned by fsGroup as the kubelet
  * leaves them. Any other volume type is refused.
  */
-export function materializeVolumes(spec: PodSpec, env: PodEnvironment, pod: PodIdentity): Map<string, { source?: string; readOnly: boolean }> {
+export function materializeVolumes(
+  spec: PodSpec,
+  env: PodEnvironment,
+  pod: PodIdentity,
+): Map<string, { source?: string; readOnly: boolean }> {
   const fsGroup = spec.securityContext?.fsGroup;
   const volumes = new Map<string, { source?: string; readOnly: boolean }>();
   for (const volume of spec.volumes ?? []) {
@@ -201,19 +244,27 @@ export function materializeVolumes(spec: PodSpec, env: PodEnvironment, pod: PodI
       }
       volumes.set(volume.name, { source: dir, readOnly: volume.persistentVolumeClaim.readOnly === true });
     } else if (volume.configMap || volume.secret) {
-      const [kind, source] = volume.secret ? (['Secret', volume.secret] as const) : (['ConfigMap', volume.configMap!] as const);
+      const [kind, source] = volume.secret
+        ? (['Secret', volume.secret] as const)
+        : (['ConfigMap', volume.configMap!] as const);
       const name = volume.secret ? volume.secret.secretName : source.name!;
       const object = env.object(kind, name);
       if (!object) {
         if (source.optional) continue;
-        throw new PodRefused('FailedMount', `MountVolume.SetUp failed for volume "${volume.name}" : ${kind.toLowerCase()} "${name}" not found`);
+        throw new PodRefused(
+          'FailedMount',
+          `MountVolume.SetUp failed for volume "${volume.name}" : ${kind.toLowerCase()} "${name}" not found`,
+        );
       }
       const entries = entriesOf(object);
       const items = source.items ?? Object.keys(entries).map((key) => ({ key, path: key, mode: undefined }));
       fs.mkdirSync(own, { recursive: true, mode: 0o755 });
       for (const item of items) {
         if (!(item.key in entries)) {
-          throw new PodRefused('FailedMount', `MountVolume.SetUp failed for volume "${volume.name}" : configmap references non-existent config key: ${item.key}`);
+          throw new PodRefused(
+            'FailedMount',
+            `MountVolume.SetUp failed for volume "${volume.name}" : configmap references non-existent config key: ${item.key}`,
+          );
         }
         const file = path.join(own, item.path);
         fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -231,23 +282,37 @@ export function materializeVolumes(spec: PodSpec, env: PodEnvironment, pod: PodI
 }
 
 /** A container's mounts, each at its real mount path; subPath mounts one file or folder of the volume. */
-export function mountsOf(container: ContainerSpec, volumes: Map<string, { source?: string; readOnly: boolean }>): SandboxMount[] {
+export function mountsOf(
+  container: ContainerSpec,
+  volumes: Map<string, { source?: string; readOnly: boolean }>,
+): SandboxMount[] {
   return (container.volumeMounts ?? []).map((mount) => {
     const volume = volumes.get(mount.name);
-    if (!volume) throw new PodRefused('CreateContainerConfigError', `container ${container.name} mounts unknown volume "${mount.name}"`);
+    if (!volume)
+      throw new PodRefused(
+        'CreateContainerConfigError',
+        `container ${container.name} mounts unknown volume "${mount.name}"`,
+      );
     let source = volume.source;
     if (mount.subPath) {
       if (!source) throw new PodRefused('Unsupported', `subPath of a memory-backed volume ("${mount.name}")`);
       source = path.join(source, mount.subPath);
       if (!fs.existsSync(source)) fs.mkdirSync(source, { recursive: true });
     }
-    return { ...(source ? { source } : {}), target: mount.mountPath, readOnly: volume.readOnly || mount.readOnly === true };
+    return {
+      ...(source ? { source } : {}),
+      target: mount.mountPath,
+      readOnly: volume.readOnly || mount.readOnly === true,
+    };
   });
 }
 
 /** command/args over the image's ENTRYPOINT/CMD, as a container runtime combines them. */
 export function argvOf(container: ContainerSpec, image: LocalImage, vars: Record<string, string>): string[] {
-  const argv = container.command ? [...container.command, ...(container.args ?? [])] : [...image.entrypoint, ...(container.args ?? image.cmd)];
-  if (argv.length === 0) throw new PodRefused('CreateContainerError', `container ${container.name} has no command and its image none`);
+  const argv = container.command
+    ? [...container.command, ...(container.args ?? [])]
+    : [...image.entrypoint, ...(container.args ?? image.cmd)];
+  if (argv.length === 0)
+    throw new PodRefused('CreateContainerError', `container ${container.name} has no command and its image none`);
   return argv.map((arg) => expandReferences(arg, vars));
 }

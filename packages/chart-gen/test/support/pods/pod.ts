@@ -2,19 +2,20 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+
 import {
   argvOf,
+  type ContainerSpec,
   imageOf,
   materializeVolumes,
   mountsOf,
-  PodRefused,
-  resolveEnv,
-  securityOf,
-  type ContainerSpec,
   type PodEnvironment,
   type PodIdentity,
+  PodRefused,
   type PodSpec,
   type Probe,
+  resolveEnv,
+  securityOf,
 } from './pod-spec';
 import { ContainerProcess } from './process';
 import { sandboxCommand } from './sandbox';
@@ -51,11 +52,21 @@ function loopbackIsPod(arg: string, ip: string): string {
 function etcFiles(host: PodHost, pod: PodIdentity, user: { uid?: number; gid?: number; fsGroup?: number }) {
   const passwd = ['root:x:0:0:root:/root:/bin/sh'];
   const group = ['root:x:0:'];
-  if (user.uid !== undefined && user.uid !== 0) passwd.push(`container:x:${user.uid}:${user.gid ?? user.uid}:container user:/:/usr/sbin/nologin`);
-  for (const [name, gid] of [['container', user.gid], ['fsgroup', user.fsGroup]] as const) {
-    if (gid !== undefined && gid !== 0 && !group.some((line) => line.split(':')[2] === String(gid))) group.push(`${name}:x:${gid}:`);
+  if (user.uid !== undefined && user.uid !== 0)
+    passwd.push(`container:x:${user.uid}:${user.gid ?? user.uid}:container user:/:/usr/sbin/nologin`);
+  for (const [name, gid] of [
+    ['container', user.gid],
+    ['fsgroup', user.fsGroup],
+  ] as const) {
+    if (gid !== undefined && gid !== 0 && !group.some((line) => line.split(':')[2] === String(gid)))
+      group.push(`${name}:x:${gid}:`);
   }
-  return { hosts: host.hostsFile(pod), hostname: `${pod.name}\n`, passwd: `${passwd.join('\n')}\n`, group: `${group.join('\n')}\n` };
+  return {
+    hosts: host.hostsFile(pod),
+    hostname: `${pod.name}\n`,
+    passwd: `${passwd.join('\n')}\n`,
+    group: `${group.join('\n')}\n`,
+  };
 }
 
 export class Pod {
@@ -76,14 +87,20 @@ export class Pod {
     const vars = resolveEnv(container, this.host, this.identity);
     const security = securityOf(container, this.spec);
     // Only root can switch users; elsewhere the runner refuses to start (see cluster.ts).
-    const user = security.uid !== undefined ? { uid: security.uid, gid: security.gid ?? security.uid, groups: security.groups } : undefined;
+    const user =
+      security.uid !== undefined
+        ? { uid: security.uid, gid: security.gid ?? security.uid, groups: security.groups }
+        : undefined;
     return { image, vars, security, user, env: { PATH: image.path.join(':'), HOSTNAME: this.identity.name, ...vars } };
   }
 
   private command(container: ContainerSpec) {
     const { image, vars, security, user, env } = this.prepare(container);
     this.host.substitute(`image ${container.image.split('@')[0]} → ${image.stands}`);
-    const argv = [...argvOf(container, image, vars).map((arg) => listenOnPodAddress(arg, this.identity.ip)), ...(image.listenArgs?.(this.identity.ip) ?? [])];
+    const argv = [
+      ...argvOf(container, image, vars).map((arg) => listenOnPodAddress(arg, this.identity.ip)),
+      ...(image.listenArgs?.(this.identity.ip) ?? []),
+    ];
     const dir = path.join(this.identity.dir, 'sandboxes', container.name);
     fs.mkdirSync(dir, { recursive: true });
     return sandboxCommand({
@@ -110,7 +127,10 @@ export class Pod {
   /** Volumes, then each init container to completion in order, then the containers. Refusals and failures throw. */
   async start(): Promise<void> {
     if (this.spec.enableServiceLinks !== false) {
-      throw new PodRefused('Unsupported', 'enableServiceLinks is not false: the runner does not inject Service environment variables');
+      throw new PodRefused(
+        'Unsupported',
+        'enableServiceLinks is not false: the runner does not inject Service environment variables',
+      );
     }
     this.volumes = materializeVolumes(this.spec, this.host, this.identity);
     for (const container of this.spec.initContainers ?? []) {
@@ -129,11 +149,15 @@ export class Pod {
 
   private async probe(container: ContainerSpec, probe: Probe): Promise<boolean> {
     const port = (value: number | string) =>
-      typeof value === 'number' ? value : (container.ports ?? []).find((candidate) => candidate.name === value)?.containerPort;
+      typeof value === 'number'
+        ? value
+        : (container.ports ?? []).find((candidate) => candidate.name === value)?.containerPort;
     if (probe.httpGet) {
       const target = port(probe.httpGet.port);
       try {
-        const response = await fetch(`http://${this.identity.ip}:${target}${probe.httpGet.path ?? '/'}`, { signal: AbortSignal.timeout((probe.timeoutSeconds ?? 1) * 1000) });
+        const response = await fetch(`http://${this.identity.ip}:${target}${probe.httpGet.path ?? '/'}`, {
+          signal: AbortSignal.timeout((probe.timeoutSeconds ?? 1) * 1000),
+        });
         return response.status >= 200 && response.status < 400;
       } catch {
         return false;
@@ -146,7 +170,15 @@ export class Pod {
         socket.on('error', () => resolve(false));
       });
     }
-    if (probe.exec) return (await this.exec(container, probe.exec.command.map((arg) => loopbackIsPod(arg, this.identity.ip)))).status === 0;
+    if (probe.exec)
+      return (
+        (
+          await this.exec(
+            container,
+            probe.exec.command.map((arg) => loopbackIsPod(arg, this.identity.ip)),
+          )
+        ).status === 0
+      );
     throw new PodRefused('Unsupported', `probe of container ${container.name} has no handler the runner knows`);
   }
 
@@ -157,7 +189,18 @@ export class Pod {
     const { user, env } = this.prepare(container);
     const as = user ? [`--setuid=${user.uid}`, `--setgid=${user.gid}`] : [];
     const vars = Object.entries(env).map(([name, value]) => `${name}=${value}`);
-    const args = [`--target=${await running.initPid()}`, '--mount', '--pid', '--root', '--wd', ...as, '/usr/bin/env', '-i', ...vars, ...argv];
+    const args = [
+      `--target=${await running.initPid()}`,
+      '--mount',
+      '--pid',
+      '--root',
+      '--wd',
+      ...as,
+      '/usr/bin/env',
+      '-i',
+      ...vars,
+      ...argv,
+    ];
     const result = spawnSync('nsenter', args, { encoding: 'utf8', timeout: 30_000 });
     return { status: result.status, output: `${result.stdout}${result.stderr}` };
   }
@@ -175,7 +218,10 @@ export class Pod {
           throw new ContainerFailed(container.name, code, running.log);
         }
         if (await this.probe(container, probe)) break;
-        if (Date.now() > deadline) throw new Error(`container ${container.name} of ${this.identity.name} not ready in ${timeoutSeconds} s:\n${running.log.slice(-3000)}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `container ${container.name} of ${this.identity.name} not ready in ${timeoutSeconds} s:\n${running.log.slice(-3000)}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     }
@@ -189,7 +235,9 @@ export class Pod {
       this.spec.containers.map(async (container) => {
         const running = this.containers.get(container.name);
         if (!running) return;
-        const signal = (container.lifecycle?.stopSignal ?? imageOf(container, this.host.programs).stopSignal ?? 'SIGTERM') as NodeJS.Signals;
+        const signal = (container.lifecycle?.stopSignal ??
+          imageOf(container, this.host.programs).stopSignal ??
+          'SIGTERM') as NodeJS.Signals;
         results[container.name] = await running.stop(signal, grace);
       }),
     );

@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 
-/** `promise`'s value, or null when `seconds` pass first; the timer never outlives the race (it would hold jest open). */
+/** `promise`'s value, or null when `seconds` pass first; the timer never outlives the race (it would hold jest). */
 export async function within<T>(promise: Promise<T>, seconds: number): Promise<T | null> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<null>((resolve) => {
@@ -26,7 +26,10 @@ export class ContainerProcess {
     logFile: string,
   ) {
     const log = fs.createWriteStream(logFile);
-    this.child = spawn(command.file, command.args, { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' } });
+    this.child = spawn(command.file, command.args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' },
+    });
     const keep = (chunk: Buffer) => {
       this.output += chunk.toString('utf8');
       log.write(chunk);
@@ -114,7 +117,11 @@ export class ContainerProcess {
       }
     }
     const inContainer = (pid: number): boolean => {
-      for (let current: number | undefined = parents.get(pid); current !== undefined && current > 1; current = parents.get(current)) {
+      for (
+        let current: number | undefined = parents.get(pid);
+        current !== undefined && current > 1;
+        current = parents.get(current)
+      ) {
         if (current === root) return true;
       }
       return false;
