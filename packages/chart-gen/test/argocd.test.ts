@@ -65,7 +65,7 @@ describe('generated Argo CD objects', () => {
   it.each(applications().map(({ file, app }) => [file, app] as const))(
     '%s carries the finalizer, a stable release name and a sync wave',
     (_, app) => {
-      expect(app.metadata.finalizers).toEqual(['resources-finalizer.argocd.argoproj.io']);
+      expect(app.metadata.finalizers).toEqual(['resources-finalizer.argocd.argoproj.io/foreground']);
       expect(app.spec.source.helm.releaseName).toBe(path.basename(app.spec.source.path));
       expect(app.metadata.annotations?.['argocd.argoproj.io/sync-wave']).toMatch(/^-?\d+$/);
       expect(app.spec.syncPolicy.syncOptions).toContain('CreateNamespace=true');

@@ -90,7 +90,11 @@ export function emptyDirVolume(name: string, medium?: 'Memory'): string {
   return medium ? `- name: ${name}\n  emptyDir:\n    medium: ${medium}` : `- name: ${name}\n  emptyDir: {}`;
 }
 
-export function configMapVolume(name: string, configMapName: string, defaultMode?: string): string {
-  const mode = defaultMode ? `\n    defaultMode: ${defaultMode}` : '';
+/**
+ * A ConfigMap as files. defaultMode is a number written in decimal: YAML 1.1 (Kubernetes, Argo CD) reads `0555` as
+ * octal and YAML 1.2 as 555, so only a decimal means the same everywhere.
+ */
+export function configMapVolume(name: string, configMapName: string, defaultMode?: number): string {
+  const mode = defaultMode !== undefined ? `\n    defaultMode: ${defaultMode}` : '';
   return `- name: ${name}\n  configMap:\n    name: ${configMapName}${mode}`;
 }

@@ -41,7 +41,7 @@ const pgIsReady = `exec:
 
 export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineChart({
   name: 'postgresql',
-  version: '0.1.5',
+  version: '0.1.6',
   appVersion: '17.6',
   description: 'PostgreSQL database for MLflow metadata.',
   keywords: ['postgresql', 'database', 'mlflow', 'mlops'],
@@ -124,7 +124,7 @@ export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineCh
       volumes: [
         dataVolume(ctx, 'data'),
         configMapVolume('config', objectName(ctx, 'config')),
-        configMapVolume('init-scripts', objectName(ctx, 'init-scripts'), '0555'),
+        configMapVolume('init-scripts', objectName(ctx, 'init-scripts'), 0o555),
         emptyDirVolume('run'),
         emptyDirVolume('tmp'),
         emptyDirVolume('dshm', 'Memory'),

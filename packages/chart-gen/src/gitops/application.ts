@@ -2,7 +2,11 @@ import type { Environment } from '../environments';
 import type { ChartDefinition } from '../model';
 import type { GitopsSettings } from './settings';
 
-export const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
+/**
+ * Cascading deletion in the foreground: the Application goes only once its resources are gone (what the bare
+ * finalizer name did, which a Kubernetes 1.35 API server warns about: finalizers must be domain-qualified with a path).
+ */
+export const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io/foreground';
 
 /** The Application's name in the Argo CD namespace: one per chart and environment. */
 export const applicationName = (chart: ChartDefinition, env: Environment) => `${chart.name}-${env.name}`;
