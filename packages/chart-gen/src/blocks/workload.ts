@@ -15,7 +15,10 @@ export interface WorkloadOptions {
   serviceName?: string;
   /** Deployment strategy type: Recreate for a single writer on a ReadWriteOnce volume. */
   strategy?: 'Recreate' | 'RollingUpdate';
-  /** Templates whose rendered content, hashed into a pod annotation, rolls the pods when it changes. */
+  /**
+   * Templates whose rendered data (`data` and `stringData`), hashed into a pod annotation, rolls the pods when it
+   * changes. Only the data: the labels carry the chart version, and a version bump must not restart pods.
+   */
   checksums: string[];
   containers: ContainerOptions[];
   /** Containers run to completion, in order, before the main ones start (waits, migrations). */
@@ -35,7 +38,8 @@ function podAnnotations(checksums: string[]): string {
   }
   const sums = checksums.map(
     (file) =>
-      `  checksum/${file.replace(/\.yaml$/, '')}: {{ include (print $.Template.BasePath "/${file}") $ | sha256sum }}`,
+      `  checksum/${file.replace(/\.yaml$/, '')}: ` +
+      `{{ pick (include (print $.Template.BasePath "/${file}") $ | fromYaml) "data" "stringData" | toJson | sha256sum }}`,
   );
   return lines(
     'annotations:',

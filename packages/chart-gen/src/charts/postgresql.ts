@@ -41,7 +41,7 @@ const pgIsReady = `exec:
 
 export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineChart({
   name: 'postgresql',
-  version: '0.1.6',
+  version: '0.1.7',
   appVersion: '17.6',
   description: 'PostgreSQL database for MLflow metadata.',
   keywords: ['postgresql', 'database', 'mlflow', 'mlops'],
