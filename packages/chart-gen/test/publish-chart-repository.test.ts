@@ -5,6 +5,7 @@ import * as path from 'node:path';
 
 import yaml from 'js-yaml';
 
+import { changedMinioPackage } from './support/changed-package';
 import { chartMuseumUnavailable, startChartMuseum } from './support/chartmuseum';
 import { chartCases, umbrellaCases } from './support/charts';
 import { startGitea } from './support/gitea';
@@ -43,20 +44,6 @@ function publish(url: string, env: Record<string, string>, args: string[] = [], 
     },
   );
   return { code: result.status, out: result.stdout + result.stderr };
-}
-
-/** A package of minio whose files differ from the committed chart's, at the same version. */
-function changedPackage(): string {
-  const changed = fs.mkdtempSync(path.join(work, 'changed-'));
-  fs.cpSync(path.join(REPO_ROOT, 'charts/minio'), path.join(changed, 'minio'), { recursive: true });
-  fs.appendFileSync(path.join(changed, 'minio/README.md'), '\nA change without a version bump.\n');
-  execFileSync(process.env.HELM4!, [
-    'package',
-    path.join(changed, 'minio'),
-    '--destination',
-    path.join(changed, 'out'),
-  ]);
-  return path.join(changed, 'out');
 }
 
 beforeAll(() => {
@@ -135,7 +122,7 @@ describe.each(servers)('chart-gen publish to %s', (kind, start) => {
     const version = versionOf('minio');
     const before = await download(repo.url, repo.env, 'minio', version);
     expect(before).toEqual(fs.readFileSync(path.join(packages(), `minio-${version}.tgz`)));
-    const refused = publish(repo.url, repo.env, ['--packages', changedPackage()], ['minio']);
+    const refused = publish(repo.url, repo.env, ['--packages', changedMinioPackage(work)], ['minio']);
     expect(refused.code).toBe(1);
     expect(refused.out).toContain(
       `minio ${version}: ${version} is published with different content; bump the chart version`,
@@ -145,7 +132,7 @@ describe.each(servers)('chart-gen publish to %s', (kind, start) => {
 
   it('replaces it with --force, and the server then serves the new package', async () => {
     const version = versionOf('minio');
-    const out = changedPackage();
+    const out = changedMinioPackage(work);
     const forced = publish(repo.url, repo.env, ['--force', '--packages', out], ['minio']);
     expect(forced.out).toContain('1 published, 0 skipped, 0 failed');
     expect(await download(repo.url, repo.env, 'minio', version)).toEqual(
@@ -173,7 +160,7 @@ describe.each(servers)('chart-gen publish to %s', (kind, start) => {
   it('uploads with a bearer token from HELM_REPO_ACCESS_TOKEN, where the server issues tokens', async () => {
     if (!repo.tokenEnv) return console.warn(`skipped: ${kind} issues no token here`);
     const version = versionOf('minio');
-    const out = changedPackage();
+    const out = changedMinioPackage(work);
     const forced = publish(repo.url, repo.tokenEnv, ['--force', '--packages', out], ['minio']);
     expect(forced.out).toContain('1 published, 0 skipped, 0 failed');
     expect(forced.out).not.toContain(repo.tokenEnv.HELM_REPO_ACCESS_TOKEN);
@@ -250,7 +237,7 @@ describe.each(servers)('chart-gen publish to %s', (kind, start) => {
     const museum = await startChartMuseum({ username: USER, password: PASSWORD, disableForceOverwrite: true });
     try {
       expect(publish(museum.url, basicAuth, [], ['minio']).code).toBe(0);
-      const refused = publish(museum.url, basicAuth, ['--force', '--packages', changedPackage()], ['minio']);
+      const refused = publish(museum.url, basicAuth, ['--force', '--packages', changedMinioPackage(work)], ['minio']);
       expect(refused.code).toBe(1);
       expect(refused.out).toMatch(/409 conflict: the version exists and the server refuses to overwrite it/);
     } finally {

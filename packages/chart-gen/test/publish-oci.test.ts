@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
+import { changedMinioPackage } from './support/changed-package';
 import { chartCases, umbrellaCases } from './support/charts';
 import { helms, REPO_ROOT, run } from './support/helm';
 import { type Registry, startRegistry } from './support/registry';
@@ -73,22 +74,14 @@ describe('chart-gen publish to an OCI registry', () => {
   });
 
   it('refuses the same version with other content, and replaces it only with --force', () => {
-    const changed = path.join(work, 'changed');
-    fs.cpSync(path.join(REPO_ROOT, 'charts/minio'), path.join(changed, 'minio'), { recursive: true });
-    fs.appendFileSync(path.join(changed, 'minio/README.md'), '\nA change without a version bump.\n');
-    execFileSync(process.env.HELM4!, [
-      'package',
-      path.join(changed, 'minio'),
-      '--destination',
-      path.join(changed, 'out'),
-    ]);
-    const refused = publish([ociUrl(), '--plain-http', '--packages', path.join(changed, 'out')], ['minio']);
+    const changed = changedMinioPackage(work);
+    const refused = publish([ociUrl(), '--plain-http', '--packages', changed], ['minio']);
     expect(refused.code).toBe(1);
     const version = versionOf('minio');
     expect(refused.out).toContain(
       `minio ${version}: ${version} is published with different content; bump the chart version`,
     );
-    const forced = publish([ociUrl(), '--plain-http', '--force', '--packages', path.join(changed, 'out')], ['minio']);
+    const forced = publish([ociUrl(), '--plain-http', '--force', '--packages', changed], ['minio']);
     expect(forced.out).toContain('1 published, 0 skipped, 0 failed');
     // Put the real package back for the tests that pull it.
     expect(publish([ociUrl(), '--plain-http', '--force', '--packages', packages()]).code).toBe(0);

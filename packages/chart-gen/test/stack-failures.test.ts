@@ -1,17 +1,22 @@
 import type { K8sObject } from './support/helm';
-import { ContainerFailed, LocalCluster, PodRefused, runnerNeedsRoot } from './support/pods/cluster';
+import { ContainerFailed, LocalCluster, PodRefused } from './support/pods/cluster';
 import type { LocalPrograms } from './support/pods/images';
-import { CREDENTIALS, localPrograms, NAMESPACE, renderStack, scratchDir, secret, testObjects } from './support/stack';
+import {
+  CREDENTIALS,
+  describeWithPods,
+  localPrograms,
+  NAMESPACE,
+  renderStack,
+  scratchDir,
+  secret,
+  testObjects,
+} from './support/stack';
 
 /**
  * What a user sees when the stack is misconfigured or a dependency is down: the Pod's own error, quickly, never a
  * hang. Each case starts only what it needs.
  */
-const skip = runnerNeedsRoot();
-if (skip) console.warn(`skipped: ${skip}`);
-const describeStack = skip ? describe.skip : describe;
-
-describeStack('the stack failing as a user would see it', () => {
+describeWithPods('the stack failing as a user would see it', () => {
   let programs: LocalPrograms;
   const clusters: LocalCluster[] = [];
 

@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
-import { LocalCluster, runnerNeedsRoot } from './support/pods/cluster';
+import { LocalCluster } from './support/pods/cluster';
 import type { LocalPrograms } from './support/pods/images';
 import type { Pod } from './support/pods/pod';
 import {
   CREDENTIALS,
+  describeWithPods,
   localPrograms,
   NAMESPACE,
   psqlOutside,
@@ -18,11 +19,7 @@ import {
  * Migrations run once per install or upgrade, not once per replica: two MLflow replicas started together take turns
  * on the migrate init container's lock, against an empty database and against one a migration behind.
  */
-const skip = runnerNeedsRoot();
-if (skip) console.warn(`skipped: ${skip}`);
-const describeStack = skip ? describe.skip : describe;
-
-describeStack('MLflow replicas starting together', () => {
+describeWithPods('MLflow replicas starting together', () => {
   let programs: LocalPrograms;
   let cluster: LocalCluster;
   let postgresql: Pod;

@@ -2,10 +2,11 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
 import type { K8sObject } from './support/helm';
-import { LocalCluster, runnerNeedsRoot } from './support/pods/cluster';
+import { LocalCluster } from './support/pods/cluster';
 import type { LocalPrograms } from './support/pods/images';
 import type { Pod } from './support/pods/pod';
 import {
+  describeWithPods,
   localPrograms,
   mcOutside,
   mlflowClient,
@@ -21,11 +22,7 @@ import {
  * support/pods for how Pods run without a container runtime), then a real MLflow client's run is found in PostgreSQL
  * and MinIO; an upgrade and a restart on the storage the first install left keep it.
  */
-const skip = runnerNeedsRoot();
-if (skip) console.warn(`skipped: ${skip}`);
-const describeStack = skip ? describe.skip : describe;
-
-describeStack('the MLOps stack from its rendered manifests', () => {
+describeWithPods('the MLOps stack from its rendered manifests', () => {
   let programs: LocalPrograms;
   let objects: K8sObject[];
   let dir: string;

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { helms, type K8sObject, REPO_ROOT, run } from './helm';
-import type { LocalCluster } from './pods/cluster';
+import { type LocalCluster, runnerNeedsRoot } from './pods/cluster';
 import type { LocalPrograms } from './pods/images';
 import { parseManifests } from './pods/manifests';
 
@@ -172,4 +172,11 @@ export async function mlflowClient(
   });
   if (code !== 0) throw new Error(`mlflow client ${command} exited with ${code}:\n${log}`);
   return JSON.parse(log.trim().split('\n').pop()!) as Record<string, unknown>;
+}
+
+/** `describe` for tests that run Pods; where the Pod runner cannot run, `describe.skip`, saying why. */
+export function describeWithPods(name: string, tests: () => void): void {
+  const reason = runnerNeedsRoot();
+  if (reason) console.warn(`skipped: ${name}: ${reason}`);
+  (reason ? describe.skip : describe)(name, tests);
 }
