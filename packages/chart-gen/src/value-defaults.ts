@@ -22,6 +22,10 @@ export function restrictedSecurity(uid: number) {
   };
 }
 
+/**
+ * A failing readiness probe only takes the pod out of its Service, so it reacts fast (15 s); a failing liveness probe
+ * restarts the container, so it waits a minute: a slow dependency must not turn into a restart loop.
+ */
 export function standardProbes() {
   return {
     liveness: {
@@ -35,9 +39,9 @@ export function standardProbes() {
     readiness: {
       enabled: true,
       initialDelaySeconds: 5,
-      periodSeconds: 10,
+      periodSeconds: 5,
       timeoutSeconds: 5,
-      failureThreshold: 6,
+      failureThreshold: 3,
       successThreshold: 1,
     },
   };
@@ -65,18 +69,40 @@ export interface ResourceDefaults {
   limits: { cpu: string; memory: string };
 }
 
+/** Requested and allowed local disk of a container: its logs and writable layer, and its emptyDir volumes. */
+export interface EphemeralStorage {
+  request: string;
+  limit: string;
+}
+
+/** Enough for logs and small scratch files; a container that spools more says so. */
+export const SMALL_SCRATCH: EphemeralStorage = { request: '64Mi', limit: '1Gi' };
+
 /**
- * Defaults of the keys `workloadProperties()` adds to a spec: the given resources, restricted security for the
+ * Resources with ephemeral-storage set as well, so the scheduler places the pod where the disk is and the kubelet
+ * evicts a container that fills the node's disk instead of the node failing.
+ */
+export function withEphemeralStorage(resources: ResourceDefaults, storage: EphemeralStorage = SMALL_SCRATCH) {
+  return {
+    requests: { ...resources.requests, 'ephemeral-storage': storage.request },
+    limits: { ...resources.limits, 'ephemeral-storage': storage.limit },
+  };
+}
+
+/**
+ * Defaults of the keys `workloadProperties()` adds to a spec: the given resources (with ephemeral storage), restricted
+ * security for the
  * given uid, standard probe timings, and no extra env, NetworkPolicy, PodDisruptionBudget or scheduling constraint.
  */
-export function workloadDefaults(uid: number, resources: ResourceDefaults) {
+export function workloadDefaults(uid: number, resources: ResourceDefaults, storage: EphemeralStorage = SMALL_SCRATCH) {
   return {
-    resources,
+    resources: withEphemeralStorage(resources, storage),
     ...restrictedSecurity(uid),
     probes: standardProbes(),
     extraEnv: [],
     networkPolicy: { enabled: false, allowSameNamespace: true, extraFrom: [] },
-    podDisruptionBudget: { enabled: false, maxUnavailable: 1 },
+    // Neither bound by default (the template falls back to maxUnavailable: 1), so setting one alone works.
+    podDisruptionBudget: { enabled: false },
     ...schedulingDefaults(),
   };
 }

@@ -124,6 +124,9 @@ describe.each(helms())('%s renders every Application that builds offline as Argo
     };
     expect(deployment.metadata).toMatchObject({ name: 'minio', namespace: 'mlops-dev' });
     expect(deployment.spec.replicas).toBe(1);
-    expect(deployment.spec.template.spec.containers[0]!.resources.requests).toEqual({ cpu: '250m', memory: '512Mi' });
+    expect(deployment.spec.template.spec.containers[0]!.resources.requests).toMatchObject({
+      cpu: '250m',
+      memory: '512Mi',
+    });
   });
 });

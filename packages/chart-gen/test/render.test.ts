@@ -72,3 +72,81 @@ describe.each(helms())('%s credentials', (_, helm) => {
     });
   });
 });
+
+describe.each(helms())('%s PodDisruptionBudget', (_, helm) => {
+  const withPdb = chartCases.filter((c) => 'podDisruptionBudget' in (c.definition.values.defaults as object));
+  it.each(withPdb.map((c) => [c.name, c] as const))(
+    '%s takes --set podDisruptionBudget.minAvailable=1 alone',
+    (name, chart) => {
+      const args = ['--set', 'podDisruptionBudget.enabled=true', '--set', 'podDisruptionBudget.minAvailable=1'];
+      const pdb = render(helm, name, chart.dir, [...chart.credentials, ...args]).find(
+        (o) => o.kind === 'PodDisruptionBudget',
+      );
+      expect((pdb as unknown as { spec: Record<string, unknown> }).spec).toMatchObject({ minAvailable: 1 });
+      expect((pdb as unknown as { spec: Record<string, unknown> }).spec).not.toHaveProperty('maxUnavailable');
+    },
+  );
+});
+
+describe.each(helms())('%s ephemeral storage', (_, helm) => {
+  it.each(chartCases.map((c) => [c.name, c] as const))(
+    '%s requests and limits it for every container',
+    (name, chart) => {
+      const podSpecs = render(helm, name, chart.dir, chart.credentials).flatMap((object) => {
+        const spec = object.spec as { template?: { spec: unknown }; containers?: unknown } | undefined;
+        return spec?.template ? [spec.template.spec] : spec?.containers ? [spec] : [];
+      }) as { containers: Container[]; initContainers?: Container[] }[];
+      expect(podSpecs.length).toBeGreaterThan(0);
+      for (const pod of podSpecs) {
+        for (const container of [...(pod.initContainers ?? []), ...pod.containers]) {
+          expect({ container: container.name, requests: container.resources?.requests?.['ephemeral-storage'] }).toEqual(
+            {
+              container: container.name,
+              requests: expect.any(String),
+            },
+          );
+          expect({ container: container.name, limits: container.resources?.limits?.['ephemeral-storage'] }).toEqual({
+            container: container.name,
+            limits: expect.any(String),
+          });
+        }
+      }
+    },
+  );
+});
+
+interface Container {
+  name: string;
+  resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
+}
+
+describe.each(helms())('%s probes', (_, helm) => {
+  it.each(chartCases.map((c) => [c.name, c] as const))(
+    '%s: liveness and readiness differ, and liveness gives up later (a restart costs more)',
+    (name, chart) => {
+      const probed = render(helm, name, chart.dir, chart.credentials)
+        .flatMap(
+          (object) =>
+            (object.spec as { template?: { spec: { containers: ProbedContainer[] } } })?.template?.spec.containers ??
+            [],
+        )
+        .filter((container) => container.livenessProbe && container.readinessProbe);
+      expect(probed.length).toBeGreaterThan(0);
+      for (const { name: container, livenessProbe: live, readinessProbe: ready } of probed) {
+        const patience = (probe: Probe) => (probe.periodSeconds ?? 10) * (probe.failureThreshold ?? 3);
+        expect({ container, same: JSON.stringify(live) === JSON.stringify(ready) }).toEqual({ container, same: false });
+        expect(patience(live!)).toBeGreaterThan(patience(ready!));
+      }
+    },
+  );
+});
+
+interface Probe {
+  periodSeconds?: number;
+  failureThreshold?: number;
+}
+interface ProbedContainer {
+  name: string;
+  livenessProbe?: Probe;
+  readinessProbe?: Probe;
+}

@@ -4,7 +4,7 @@ import { type ChartContext,objectName } from '../blocks/context';
 import { notes } from '../blocks/notes';
 import { valueChecks } from '../blocks/value-checks';
 import { type ChartDefinition,defineChart } from '../model';
-import { restrictedSecurity } from '../value-defaults';
+import { restrictedSecurity, withEphemeralStorage } from '../value-defaults';
 import { alertChecks, gpuAlertRules } from './gpu-operator/alert-rules';
 import { gpuOperatorIgnoreDifferences } from './gpu-operator/ignore-differences';
 import { gpuOperatorReadme } from './gpu-operator/readme';
@@ -24,7 +24,7 @@ const gpuTaintToleration = { key: 'nvidia.com/gpu', operator: 'Exists', effect: 
  */
 export const gpuOperator: ChartDefinition<typeof gpuOperatorValuesSpec> = defineChart({
   name: 'gpu-operator',
-  version: '0.1.4',
+  version: '0.1.5',
   appVersion: UPSTREAM_VERSION,
   description: "NVIDIA's GPU Operator with the cluster's settings, GPU time-slicing, a GPU smoke test and GPU health alerts.",
   keywords: ['gpu', 'nvidia', 'gpu-operator', 'time-slicing', 'mlops'],
@@ -62,7 +62,7 @@ export const gpuOperator: ChartDefinition<typeof gpuOperatorValuesSpec> = define
       smokeTest: {
         enabled: true,
         image: { registry: 'nvcr.io', repository: 'nvidia/cuda', tag: '12.8.1-base-ubuntu24.04', digest: '', pullPolicy: 'IfNotPresent' },
-        resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
+        resources: withEphemeralStorage({ requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '256Mi' } }),
         ...restrictedSecurity(SMOKE_TEST_UID),
         runtimeClassName: '',
         nodeSelector: {},

@@ -11,7 +11,7 @@ import { persistentVolumeClaim } from '../blocks/persistence';
 import { service } from '../blocks/service';
 import { dataVolume, emptyDirVolume, workload } from '../blocks/workload';
 import { type ChartDefinition,defineChart } from '../model';
-import { commonDefaults, persistenceDefaults, workloadDefaults } from '../value-defaults';
+import { commonDefaults, persistenceDefaults, withEphemeralStorage, workloadDefaults } from '../value-defaults';
 
 const ctx: ChartContext = { chart: 'minio' };
 const API_PORT = 9000;
@@ -41,7 +41,7 @@ done
 
 export const minio: ChartDefinition<typeof minioValuesSpec> = defineChart({
   name: 'minio',
-  version: '0.1.6',
+  version: '0.1.7',
   appVersion: 'RELEASE.2025-09-07T16-13-09Z',
   description: 'MinIO S3-compatible object storage for ML artifacts, models and datasets.',
   keywords: ['minio', 's3', 'object-storage', 'mlops'],
@@ -63,7 +63,7 @@ export const minio: ChartDefinition<typeof minioValuesSpec> = defineChart({
         backoffLimit: 3,
         activeDeadlineSeconds: 600,
         ttlSecondsAfterFinished: 3600,
-        resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } },
+        resources: withEphemeralStorage({ requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } }),
       },
       service: { type: 'ClusterIP', ports: { api: API_PORT, console: CONSOLE_PORT }, annotations: {} },
       persistence: persistenceDefaults('100Gi'),

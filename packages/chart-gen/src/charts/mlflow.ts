@@ -129,7 +129,7 @@ const serverArgs = [
 
 export const mlflow: ChartDefinition<typeof mlflowValuesSpec> = defineChart({
   name: 'mlflow',
-  version: '0.1.5',
+  version: '0.1.6',
   appVersion: APP_VERSION,
   description: 'MLflow tracking server, with metadata in PostgreSQL and artifacts in MinIO (S3).',
   keywords: ['mlflow', 'tracking', 'mlops'],
@@ -178,7 +178,12 @@ export const mlflow: ChartDefinition<typeof mlflowValuesSpec> = defineChart({
         annotations: {},
       },
       // npm run bench:stack measures ~640 MiB with two workers and no job workers (~2 GiB with them).
-      ...workloadDefaults(MLFLOW_UID, { requests: { cpu: '250m', memory: '768Mi' }, limits: { cpu: '1', memory: '2Gi' } }),
+      // The artifact proxy spools uploads in /tmp (an emptyDir) before they go to S3: room for model files.
+      ...workloadDefaults(
+        MLFLOW_UID,
+        { requests: { cpu: '250m', memory: '768Mi' }, limits: { cpu: '1', memory: '2Gi' } },
+        { request: '1Gi', limit: '8Gi' },
+      ),
     },
     examples: {
       'direct-s3-ingress': {
