@@ -98,6 +98,18 @@ async function sameAsPublished(
   }
 }
 
+/**
+ * The version as the repository lists it after an upload. ChartMuseum rebuilds its index after the upload has been
+ * answered, so the version may take a moment to appear: ask again with backoff (about 6 s in all) before giving up.
+ */
+async function listedAfterUpload(pkg: ChartPackage, options: ChartRepositoryOptions): Promise<Published | null> {
+  for (let wait = 200; ; wait *= 2) {
+    const listed = await findPublished(pkg, options);
+    if (listed || wait > 3200) return listed;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
 async function upload(pkg: ChartPackage, options: ChartRepositoryOptions, overwrite: boolean): Promise<void> {
   const form = new FormData();
   form.append('chart', new Blob([fs.readFileSync(pkg.file)], { type: 'application/gzip' }), path.basename(pkg.file));
@@ -129,7 +141,7 @@ export async function publishToChartRepository(
       };
     }
     await upload(pkg, options, before !== null);
-    const after = await findPublished(pkg, options);
+    const after = await listedAfterUpload(pkg, options);
     if (!after)
       return {
         ...base,
