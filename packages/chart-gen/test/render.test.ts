@@ -150,3 +150,29 @@ interface ProbedContainer {
   livenessProbe?: Probe;
   readinessProbe?: Probe;
 }
+
+describe.each(helms())('%s NetworkPolicies', (_, helm) => {
+  it.each(chartCases.map((c) => [c.name, c] as const))(
+    '%s: with networkPolicy.enabled, every pod (Jobs included) is selected by one',
+    (name, chart) => {
+      const objects = render(helm, name, chart.dir, [...chart.credentials, '--set', 'networkPolicy.enabled=true']);
+      const selectors = objects
+        .filter((o) => o.kind === 'NetworkPolicy')
+        .map(
+          (o) => (o.spec as { podSelector: { matchLabels?: Record<string, string> } }).podSelector.matchLabels ?? {},
+        );
+      const pods = objects.flatMap((o) => {
+        const template = (o.spec as { template?: { metadata: { labels: Record<string, string> } } } | undefined)
+          ?.template;
+        return template ? [{ pod: `${o.kind}/${o.metadata.name}`, labels: template.metadata.labels }] : [];
+      });
+      expect(pods.length).toBeGreaterThan(0);
+      for (const { pod, labels } of pods) {
+        const selected = selectors.some((selector) =>
+          Object.entries(selector).every(([key, value]) => labels[key] === value),
+        );
+        expect({ pod, selected }).toEqual({ pod, selected: true });
+      }
+    },
+  );
+});

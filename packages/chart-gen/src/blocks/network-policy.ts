@@ -40,3 +40,25 @@ export function networkPolicy(
     '{{- end }}',
   );
 }
+
+/**
+ * A NetworkPolicy that selects one component's pods and admits no ingress: for pods that serve nothing (hook Jobs),
+ * so that with policies enabled every pod of the chart is covered by one.
+ */
+export function noIngressPolicy(ctx: ChartContext, options: { name: string; component: string; when: string }): string {
+  return lines(
+    generatedHeader(),
+    `{{- if and .Values.networkPolicy.enabled ${options.when} }}`,
+    'apiVersion: networking.k8s.io/v1',
+    'kind: NetworkPolicy',
+    metadata(ctx, { name: options.name, component: options.component }),
+    'spec:',
+    '  podSelector:',
+    '    matchLabels:',
+    `      ${selectorLabels(ctx, options.component, 6)}`,
+    '  policyTypes:',
+    '    - Ingress',
+    '  ingress: []',
+    '{{- end }}',
+  );
+}

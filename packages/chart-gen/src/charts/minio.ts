@@ -4,7 +4,7 @@ import { secretEnv } from '../blocks/container';
 import { type ChartContext,credentialsSecretName, fullname, objectName } from '../blocks/context';
 import { credentialsSecret } from '../blocks/credentials';
 import { hookJob } from '../blocks/job';
-import { networkPolicy } from '../blocks/network-policy';
+import { networkPolicy, noIngressPolicy } from '../blocks/network-policy';
 import { notes, persistenceNote } from '../blocks/notes';
 import { podDisruptionBudget } from '../blocks/pdb';
 import { persistentVolumeClaim } from '../blocks/persistence';
@@ -41,7 +41,7 @@ done
 
 export const minio: ChartDefinition<typeof minioValuesSpec> = defineChart({
   name: 'minio',
-  version: '0.1.7',
+  version: '0.1.8',
   appVersion: 'RELEASE.2025-09-07T16-13-09Z',
   description: 'MinIO S3-compatible object storage for ML artifacts, models and datasets.',
   keywords: ['minio', 's3', 'object-storage', 'mlops'],
@@ -147,6 +147,11 @@ export const minio: ChartDefinition<typeof minioValuesSpec> = defineChart({
       volumes: [emptyDirVolume('tmp')],
     }),
     'networkpolicy.yaml': networkPolicy(ctx, { name: fullname(ctx), component: 'server', ports: [String(API_PORT), String(CONSOLE_PORT)] }),
+    'networkpolicy-create-buckets.yaml': noIngressPolicy(ctx, {
+      name: objectName(ctx, 'create-buckets'),
+      component: 'create-buckets',
+      when: '.Values.buckets.create .Values.buckets.names',
+    }),
     'pdb.yaml': podDisruptionBudget(ctx, { name: fullname(ctx), component: 'server' }),
     'NOTES.txt': notes(`
 MinIO is starting in namespace {{ .Release.Namespace }}.

@@ -9,7 +9,7 @@ import { postgresql } from './postgresql';
 /** The umbrella that replaces the Argo CD app of apps: one release, one Application per environment. */
 export const mlopsStack: ChartDefinition<typeof mlopsStackValuesSpec> = defineChart({
   name: 'mlops-stack',
-  version: '0.1.8',
+  version: '0.1.9',
   appVersion: '0.1.0',
   description: 'The MLOps stack in one release: MinIO, PostgreSQL and MLflow, each switchable, sharing global settings.',
   keywords: ['mlops', 'umbrella', 'minio', 'postgresql', 'mlflow'],
