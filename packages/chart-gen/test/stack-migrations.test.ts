@@ -46,8 +46,7 @@ describeWithPods('MLflow replicas starting together', () => {
 
   async function stop(replicas: Pod[]) {
     for (const replica of replicas) {
-      await replica.stop();
-      cluster.forget(replica);
+      await cluster.stopPod(replica);
     }
   }
 

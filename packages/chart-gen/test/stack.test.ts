@@ -137,9 +137,8 @@ describeWithPods('the MLOps stack from its rendered manifests', () => {
   it('upgrades: the bucket Job runs again and exits 0, a new MLflow Pod still lists the run', async () => {
     const again = await cluster.runJob('minio-create-buckets');
     expect(again.reason).toBe('Complete');
-    const stopped = await pods.mlflow!.stop();
+    const stopped = await cluster.stopPod(pods.mlflow!);
     expect(stopped.mlflow!.exitedInGrace).toBe(true);
-    cluster.forget(pods.mlflow!);
     pods.mlflow = await cluster.startPod('Deployment', 'mlflow');
     await pods.mlflow.waitReady(90);
     expect(pods.mlflow.initLogs.get('migrate')).not.toMatch(/Creating initial MLflow database tables|Running upgrade/);
@@ -153,9 +152,8 @@ describeWithPods('the MLOps stack from its rendered manifests', () => {
 
   it('stops every long-running container on its stop signal within the grace period, as PID 1', async () => {
     const results = Object.fromEntries(
-      await Promise.all(Object.entries(pods).map(async ([name, pod]) => [name, await pod.stop()] as const)),
+      await Promise.all(Object.entries(pods).map(async ([name, pod]) => [name, await cluster.stopPod(pod)] as const)),
     );
-    for (const pod of Object.values(pods)) cluster.forget(pod);
     console.log(`stop times: ${JSON.stringify(results)}`);
     for (const [name, containers] of Object.entries(results)) {
       for (const [container, result] of Object.entries(containers)) {

@@ -2,17 +2,11 @@ import { type ChartContext, helper, selectorLabels } from './context';
 import { metadata } from './metadata';
 import { generatedHeader, lines } from './text';
 
-/**
- * Ingress to one component's ports from the release's own pods, the release namespace (optional) and the configured
- * peers.
- */
-export function networkPolicy(
-  ctx: ChartContext,
-  options: { name: string; component: string; ports: string[] },
-): string {
-  return lines(
+/** A NetworkPolicy's opening, up to its ingress rules: rendered when `when`, selecting one component's pods. */
+function ingressPolicyHead(ctx: ChartContext, options: { name: string; component: string; when: string }): string[] {
+  return [
     generatedHeader(),
-    '{{- if .Values.networkPolicy.enabled }}',
+    `{{- if ${options.when} }}`,
     'apiVersion: networking.k8s.io/v1',
     'kind: NetworkPolicy',
     metadata(ctx, { name: options.name, component: options.component }),
@@ -22,6 +16,19 @@ export function networkPolicy(
     `      ${selectorLabels(ctx, options.component, 6)}`,
     '  policyTypes:',
     '    - Ingress',
+  ];
+}
+
+/**
+ * Ingress to one component's ports from the release's own pods, the release namespace (optional) and the configured
+ * peers.
+ */
+export function networkPolicy(
+  ctx: ChartContext,
+  options: { name: string; component: string; ports: string[] },
+): string {
+  return lines(
+    ...ingressPolicyHead(ctx, { ...options, when: '.Values.networkPolicy.enabled' }),
     '  ingress:',
     '    - ports:',
     ...options.ports.map((p) => `        - port: {{ ${p} }}\n          protocol: TCP`),
@@ -47,17 +54,7 @@ export function networkPolicy(
  */
 export function noIngressPolicy(ctx: ChartContext, options: { name: string; component: string; when: string }): string {
   return lines(
-    generatedHeader(),
-    `{{- if and .Values.networkPolicy.enabled ${options.when} }}`,
-    'apiVersion: networking.k8s.io/v1',
-    'kind: NetworkPolicy',
-    metadata(ctx, { name: options.name, component: options.component }),
-    'spec:',
-    '  podSelector:',
-    '    matchLabels:',
-    `      ${selectorLabels(ctx, options.component, 6)}`,
-    '  policyTypes:',
-    '    - Ingress',
+    ...ingressPolicyHead(ctx, { ...options, when: `and .Values.networkPolicy.enabled ${options.when}` }),
     '  ingress: []',
     '{{- end }}',
   );

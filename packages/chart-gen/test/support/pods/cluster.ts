@@ -200,8 +200,7 @@ export class LocalCluster implements PodHost {
       if (ended === null) throw new Error(`Pod ${name} did not end within ${timeoutSeconds} s:\n${container.log}`);
       return { code: ended.code, log: container.log };
     } finally {
-      await pod.stop();
-      this.pods.delete(pod);
+      await this.stopPod(pod);
     }
   }
 
@@ -231,8 +230,7 @@ export class LocalCluster implements PodHost {
       if (ended === null) {
         // The Job fails at its deadline; its Pod is then deleted with the usual grace period.
         const failed = result('DeadlineExceeded');
-        failed.podStop = (await pod.stop())[container.name];
-        this.pods.delete(pod);
+        failed.podStop = (await this.stopPod(pod))[container.name];
         return failed;
       }
       this.pods.delete(pod);
@@ -247,8 +245,11 @@ export class LocalCluster implements PodHost {
     this.pods.clear();
   }
 
-  forget(pod: Pod): void {
+  /** Stops one Pod as a kubelet does (see Pod.stop) and drops it from the Pods stopAll stops. */
+  async stopPod(pod: Pod): Promise<Awaited<ReturnType<Pod['stop']>>> {
+    const result = await pod.stop();
     this.pods.delete(pod);
+    return result;
   }
 }
 
