@@ -27,13 +27,6 @@ Prefix of every object name: fullnameOverride; else the release name when it alr
 {{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
 {{- end }}
 
-{{/* Labels that select one component's pods. Call with (dict "context" $ "component" "<component>"). */}}
-{{- define "gpu-operator.labels.selector" -}}
-app.kubernetes.io/name: {{ include "gpu-operator.names.name" .context }}
-app.kubernetes.io/instance: {{ .context.Release.Name }}
-app.kubernetes.io/component: {{ .component }}
-{{- end }}
-
 {{/*
 Labels of every object. Call with (dict "context" $ "component" "<component>" ["extra" <labels>]). commonLabels
 and extra labels are added, but never replace the standard ones: those select the pods.

@@ -142,8 +142,11 @@ describe('chart-gen usage errors', () => {
 
 describe('chart-gen new', () => {
   beforeEach(() => {
-    fs.mkdirSync(path.join(root, 'packages/chart-gen/src/charts'), { recursive: true });
-    fs.copyFileSync(path.join(__dirname, 'charts/index.ts'), path.join(root, 'packages/chart-gen/src/charts/index.ts'));
+    const charts = path.join(root, 'packages/chart-gen/src/charts');
+    fs.mkdirSync(charts, { recursive: true });
+    for (const file of fs.readdirSync(path.join(__dirname, 'charts')).filter((name) => name.endsWith('.ts'))) {
+      fs.copyFileSync(path.join(__dirname, 'charts', file), path.join(charts, file));
+    }
   });
 
   it('writes the definition, registers it, and adds the Nx project and a smoke suite', () => {
@@ -169,8 +172,8 @@ describe('chart-gen new', () => {
     expect(definition).toContain("apiKey: { description: 'api key', minLength: 8, env: 'API_KEY', key: 'api-key' },");
     const registry = fs.readFileSync(path.join(root, 'packages/chart-gen/src/charts/index.ts'), 'utf8');
     expect(registry).toContain("import { featureStore } from './feature-store';");
-    // Listed last, one chart a line, and imported in sorted order: as the lint and the formatter want it.
-    expect(registry).toMatch(/ {2}gpuOperator,\n {2}featureStore,\n\] as unknown/);
+    // Rewritten whole from the folder's modules, in name order, one chart a line; the others are kept.
+    expect(registry).toMatch(/\[\n {2}featureStore,\n {2}gpuOperator,\n {2}minio,\n/);
     expect(registry.indexOf("from './feature-store'")).toBeLessThan(registry.indexOf("from './gpu-operator'"));
     expect(
       JSON.parse(fs.readFileSync(path.join(root, 'charts/feature-store/project.json'), 'utf8')).targets.generate

@@ -6,7 +6,6 @@ import { chartDependencies, chartYaml } from './emit/chart-yaml';
 import { yamlHeader } from './emit/header';
 import { helmignore } from './emit/helmignore';
 import { readme } from './emit/readme';
-import { isPlainObject } from './emit/schema-walk';
 import { valuesSchema, valuesSchemaJson } from './emit/values-schema';
 import { valuesYaml } from './emit/values-yaml';
 import { toYaml } from './emit/yaml';
@@ -61,13 +60,10 @@ export function validateChart(def: ChartDefinition, environments: readonly Envir
   return problems;
 }
 
-const hasProperty = (def: ChartDefinition, key: string) =>
-  isPlainObject((def.values.spec as { properties?: unknown }).properties) &&
-  key in (def.values.spec as { properties: object }).properties;
-
 function chartFiles(def: ChartDefinition, environments: readonly Environment[]): GeneratedFile[] {
   const dir = chartDir(def);
-  const uses = { credentials: hasProperty(def, 'auth'), persistence: hasProperty(def, 'persistence') };
+  // Only the helpers the chart's templates call: an umbrella without templates of its own has none.
+  const helpers = helpersTemplate({ chart: def.name }, def.partOf, Object.values(def.templates));
   return [
     { path: `${dir}/Chart.yaml`, content: chartYaml(def) },
     ...(chartDependencies(def).length ? [{ path: `${dir}/Chart.lock`, content: chartLock(def) }] : []),
@@ -75,7 +71,7 @@ function chartFiles(def: ChartDefinition, environments: readonly Environment[]):
     { path: `${dir}/values.schema.json`, content: valuesSchemaJson(def) },
     { path: `${dir}/README.md`, content: readme(def) },
     { path: `${dir}/.helmignore`, content: helmignore() },
-    { path: `${dir}/templates/_helpers.tpl`, content: helpersTemplate({ chart: def.name }, def.partOf, uses) },
+    ...(helpers ? [{ path: `${dir}/templates/_helpers.tpl`, content: helpers }] : []),
     ...Object.entries(def.templates).map(([file, content]) => ({ path: `${dir}/templates/${file}`, content })),
     ...Object.entries(def.values.examples).map(([name, example]) => ({
       path: `${dir}/ci/${name}-values.yaml`,

@@ -119,3 +119,16 @@ export function persistenceDefaults(size: string) {
     annotations: {},
   };
 }
+
+/** An Ingress, off until a host is given. */
+export function ingressDefaults() {
+  return {
+    enabled: false,
+    className: '',
+    host: '',
+    path: '/',
+    pathType: 'Prefix' as const,
+    tls: { enabled: false, secretName: '' },
+    annotations: {},
+  };
+}

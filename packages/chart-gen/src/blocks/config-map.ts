@@ -1,23 +1,18 @@
+import { type Child, entry, map, when } from '../template/nodes';
 import { type ChartContext } from './context';
 import { metadata } from './metadata';
-import { generatedHeader, indent, lines } from './text';
+import { templateFile } from './text';
 
-/**
- * A ConfigMap whose `data` is template text (YAML mapping lines at indent 0); with `when` (a condition
- * expression) it exists only when that holds.
- */
+/** A ConfigMap whose `data` holds the given entries; with `when` (a condition) it exists only when that holds. */
 export function configMap(
   ctx: ChartContext,
-  options: { name: string; component: string; data: string; when?: string },
+  options: { name: string; component: string; data: Child[]; when?: string },
 ): string {
-  return lines(
-    generatedHeader(),
-    options.when && `{{- if ${options.when} }}`,
-    'apiVersion: v1',
-    'kind: ConfigMap',
+  const body = [
+    entry('apiVersion', 'v1'),
+    entry('kind', 'ConfigMap'),
     metadata(ctx, { name: options.name, component: options.component }),
-    'data:',
-    indent(options.data, 2),
-    options.when && '{{- end }}',
-  );
+    entry('data', map(...options.data)),
+  ];
+  return options.when ? templateFile(when(options.when, ...body)) : templateFile(...body);
 }

@@ -1,5 +1,22 @@
-import { type ChartContext, helper, imageRef } from './context';
-import { indent, quoted } from './text';
+import {
+  type Child,
+  entry,
+  expr,
+  list,
+  literal,
+  map,
+  mapOf,
+  type Maybe,
+  placed,
+  quoted,
+  range,
+  spliced,
+  when,
+  withValue,
+  type YamlMap,
+  yamlOf,
+} from '../template/nodes';
+import { type ChartContext, imageRef, includeHelper } from './context';
 
 export interface VolumeMount {
   name: string;
@@ -10,118 +27,114 @@ export interface VolumeMount {
 
 export interface ContainerOptions {
   name: string;
-  /** Values path of an image spec, e.g. `.Values.image`. */
+  /** Expression of an image spec, e.g. `.Values.image`. */
   image: string;
   command?: string[];
-  /**
-   * Arguments; they may hold Helm actions (without double quotes inside). An item that is a whole Helm action
-   * starting with `{{-` (an if, else or end) is placed as it is, to make the arguments around it conditional.
-   */
-  args?: string[];
-  /** Values path of a list of more arguments, appended. */
+  /** Arguments: a string is one quoted argument (it may hold inline Helm actions); nodes make some conditional. */
+  args?: (string | Child)[];
+  /** Expression of a list of more arguments, appended. */
   extraArgs?: string;
   /** Condition under which the container exists, e.g. `.Values.migration.enabled`. */
   when?: string;
   /** A shell script run as `/bin/sh -ec <script>` (instead of command and args); it reads values from env. */
   script?: string;
-  /** Named TCP ports; `port` is a Helm expression such as `.Values.service.ports.api`. */
+  /** Named TCP ports; `port` is an expression such as `.Values.service.ports.api`. */
   ports?: { name: string; port: string }[];
-  /** Chart-specific environment, as YAML list items at indent 0. */
-  env?: string;
+  /** Chart-specific environment: list items (see envVar, secretKeyEnv). */
+  env?: Maybe<Child>[];
   /** Append the chart's `.Values.extraEnv`. */
   extraEnv?: boolean;
-  /** Probe handlers (httpGet/exec YAML at indent 0, using `$` for values); timings come from `.Values.probes`. */
-  probes?: { liveness: string; readiness: string };
-  /** Values path of a resources spec. */
+  /** Probe handlers (httpGet/exec maps); timings come from `.Values.probes`. */
+  probes?: { liveness: YamlMap; readiness: YamlMap };
+  /** Expression of a resources spec. */
   resources: string;
-  /** Values path of a container security context. */
+  /** Expression of a container security context. */
   securityContext: string;
   volumeMounts?: VolumeMount[];
 }
 
-function stringList(key: string, items: string[] | undefined, extraItems?: string): string | undefined {
-  if (!items?.length && !extraItems) return undefined;
-  const lines = (items ?? []).map((item) => (item.startsWith('{{-') ? `  ${item}` : `  - ${quoted(item)}`));
-  if (extraItems) lines.push(`  {{- range ${extraItems} }}`, '  - {{ . | quote }}', '  {{- end }}');
-  return `${key}:\n${lines.join('\n')}`;
+const quotedItems = (items: (string | Child)[]) =>
+  items.map((item) => (typeof item === 'string' ? quoted(item) : item));
+
+function commandAndArgs(options: ContainerOptions): Maybe<Child>[] {
+  if (options.script) {
+    return [entry('command', list('/bin/sh', '-ec')), entry('args', list(literal(options.script.trim())))];
+  }
+  const args = [...quotedItems(options.args ?? []), options.extraArgs && range(options.extraArgs, expr('. | quote'))];
+  return [
+    options.command?.length && entry('command', list(...quotedItems(options.command))),
+    args.some(Boolean) && entry('args', list(...args)),
+  ];
 }
 
-function shellScript(script: string): string {
-  return `command:\n  - /bin/sh\n  - -ec\nargs:\n  - |\n${indent(script.trim(), 4)}`;
-}
-
-function ports(options: ContainerOptions): string | undefined {
+function ports(options: ContainerOptions): Maybe<Child> {
   if (!options.ports?.length) return undefined;
-  const items = options.ports.map((p) => `  - name: ${p.name}\n    containerPort: {{ ${p.port} }}\n    protocol: TCP`);
-  return `ports:\n${items.join('\n')}`;
+  return entry(
+    'ports',
+    list(...options.ports.map((p) => mapOf({ name: p.name, containerPort: expr(p.port), protocol: 'TCP' }))),
+  );
 }
 
-function env(options: ContainerOptions): string | undefined {
-  const parts: string[] = [];
-  if (options.env) parts.push(indent(options.env, 2));
-  if (options.extraEnv) parts.push('  {{- with .Values.extraEnv }}\n  {{- toYaml . | nindent 2 }}\n  {{- end }}');
-  if (!parts.length) return undefined;
-  return `env:\n${parts.join('\n')}`;
+function env(options: ContainerOptions): Maybe<Child> {
+  const items = [...(options.env ?? []), options.extraEnv && spliced('.Values.extraEnv')];
+  return items.some(Boolean) && entry('env', list(...items));
 }
 
 /** A probe whose timings come from `.Values.probes.<kind>` and whose check is the chart's. */
-function probe(kind: 'liveness' | 'readiness', handler: string): string {
-  return `{{- with .Values.probes.${kind} }}
-{{- if .enabled }}
-${kind}Probe:
-${indent(handler, 2)}
-  {{- omit . "enabled" | toYaml | nindent 2 }}
-{{- end }}
-{{- end }}`;
-}
-
-function volumeMounts(mounts: VolumeMount[] | undefined): string | undefined {
-  if (!mounts?.length) return undefined;
-  const items = mounts.map((m) =>
-    [
-      `  - name: ${m.name}`,
-      `    mountPath: ${m.mountPath}`,
-      m.subPath && `    subPath: ${m.subPath}`,
-      m.readOnly && '    readOnly: true',
-    ]
-      .filter(Boolean)
-      .join('\n'),
+function probe(kind: 'liveness' | 'readiness', handler: YamlMap): Child {
+  return withValue(
+    `.Values.probes.${kind}`,
+    when('.enabled', entry(`${kind}Probe`, map(...handler.children, placed('omit . "enabled" | toYaml')))),
   );
-  return `volumeMounts:\n${items.join('\n')}`;
 }
 
-/** One container, as a YAML list item at indent 0. */
-export function container(ctx: ChartContext, options: ContainerOptions): string {
-  const body = [
-    `name: ${options.name}`,
-    `image: ${imageRef(ctx, options.image)}`,
-    `imagePullPolicy: {{ ${options.image}.pullPolicy }}`,
-    options.script ? shellScript(options.script) : stringList('command', options.command),
-    options.script ? undefined : stringList('args', options.args, options.extraArgs),
+function volumeMounts(mounts: VolumeMount[] | undefined): Maybe<Child> {
+  if (!mounts?.length) return undefined;
+  return entry(
+    'volumeMounts',
+    list(
+      ...mounts.map((m) =>
+        map(
+          entry('name', m.name),
+          entry('mountPath', m.mountPath),
+          m.subPath && entry('subPath', m.subPath),
+          m.readOnly && entry('readOnly', true),
+        ),
+      ),
+    ),
+  );
+}
+
+/** One container, as a list item. */
+export function container(ctx: ChartContext, options: ContainerOptions): Child {
+  const item = map(
+    entry('name', options.name),
+    entry('image', imageRef(ctx, options.image)),
+    entry('imagePullPolicy', `{{ ${options.image}.pullPolicy }}`),
+    ...commandAndArgs(options),
     ports(options),
     env(options),
     options.probes && probe('liveness', options.probes.liveness),
     options.probes && probe('readiness', options.probes.readiness),
-    `resources:\n  {{- toYaml ${options.resources} | nindent 2 }}`,
-    `securityContext:\n  {{- toYaml ${options.securityContext} | nindent 2 }}`,
+    entry('resources', yamlOf(options.resources)),
+    entry('securityContext', yamlOf(options.securityContext)),
     volumeMounts(options.volumeMounts),
-  ]
-    .filter((part): part is string => Boolean(part))
-    .join('\n');
-  const item = `- ${indent(body, 2).slice(2)}`;
-  return options.when ? `{{- if ${options.when} }}\n${item}\n{{- end }}` : item;
+  );
+  return options.when ? when(options.when, item) : item;
 }
 
-/** An env var read from a Secret; `name` and `key` are Helm expressions. */
-export function secretKeyEnv(variable: string, name: string, key: string): string {
-  return `- name: ${variable}
-  valueFrom:
-    secretKeyRef:
-      name: {{ ${name} }}
-      key: {{ ${key} }}`;
+/** An env var with a value (a plain string or an inline expression). */
+export const envVar = (name: string, value: string) => mapOf({ name, value });
+
+/** An env var read from a Secret; `name` and `key` are expressions. */
+export function secretKeyEnv(variable: string, name: string, key: string): YamlMap {
+  return mapOf({
+    name: variable,
+    valueFrom: mapOf({ secretKeyRef: mapOf({ name: expr(name), key: expr(key) }) }),
+  });
 }
 
 /** An env var read from the chart's credentials Secret. */
-export function secretEnv(ctx: ChartContext, variable: string, keyPath: string): string {
-  return secretKeyEnv(variable, `include "${helper(ctx, 'credentials', 'secretName')}" $`, keyPath);
+export function secretEnv(ctx: ChartContext, variable: string, keyPath: string): YamlMap {
+  return secretKeyEnv(variable, includeHelper(ctx, 'credentials', 'secretName'), keyPath);
 }

@@ -1,3 +1,5 @@
+import { placed } from '../template/nodes';
+
 /**
  * Names of the helpers every generated chart defines in _helpers.tpl (`<chart>.<area>.<thing>`), and the
  * expressions that call them from a template's top level ($ is the root context there).
@@ -13,27 +15,34 @@ export interface ChartContext {
 
 export const helper = (ctx: ChartContext, area: string, thing: string) => `${ctx.chart}.${area}.${thing}`;
 
+/** `include "<chart>.<area>.<thing>" $`: a helper called with the root context. */
+export const includeHelper = (ctx: ChartContext, area: string, thing: string) =>
+  `include "${helper(ctx, area, thing)}" $`;
+
 /** `{{ include "<chart>.names.fullname" $ }}` */
-export const fullname = (ctx: ChartContext) => `{{ include "${helper(ctx, 'names', 'fullname')}" $ }}`;
+export const fullname = (ctx: ChartContext) => `{{ ${includeHelper(ctx, 'names', 'fullname')} }}`;
 
 /** An object name: the full name, or the full name with a suffix (`minio-credentials`). */
 export const objectName = (ctx: ChartContext, suffix?: string) =>
   suffix
-    ? `{{ printf "%s-${suffix}" (include "${helper(ctx, 'names', 'fullname')}" $) | trunc 63 | trimSuffix "-" }}`
+    ? `{{ printf "%s-${suffix}" (${includeHelper(ctx, 'names', 'fullname')}) | trunc 63 | trimSuffix "-" }}`
     : fullname(ctx);
 
-/** Standard labels of one component (plus `extra`, a values path of more labels), as a block indented by `spaces`. */
-export const standardLabels = (ctx: ChartContext, component: string, spaces: number, extra?: string) =>
-  `{{- include "${helper(ctx, 'labels', 'standard')}" (dict "context" $ "component" "${component}"${extra ? ` "extra" ${extra}` : ''}) | nindent ${spaces} }}`;
+const labelsCall = (ctx: ChartContext, kind: string, component: string, extra?: string) =>
+  `include "${helper(ctx, 'labels', kind)}" (dict "context" $ "component" "${component}"${
+    extra ? ` "extra" ${extra}` : ''
+  })`;
 
-/** Selector labels of one component, placed as a block indented by `spaces`. */
-export const selectorLabels = (ctx: ChartContext, component: string, spaces: number) =>
-  `{{- include "${helper(ctx, 'labels', 'selector')}" (dict "context" $ "component" "${component}") | nindent ${spaces} }}`;
+/** Standard labels of one component (plus `extra`, an expression of more labels), placed as a block. */
+export const standardLabels = (ctx: ChartContext, component: string, extra?: string) =>
+  placed(labelsCall(ctx, 'standard', component, extra));
+
+/** Selector labels of one component, placed as a block. */
+export const selectorLabels = (ctx: ChartContext, component: string) => placed(labelsCall(ctx, 'selector', component));
 
 /** The image reference of an image value such as `.Values.image`. */
-export const imageRef = (ctx: ChartContext, valuesPath: string) =>
-  `{{ include "${helper(ctx, 'images', 'image')}" (dict "image" ${valuesPath} "context" $) | quote }}`;
+export const imageRef = (ctx: ChartContext, image: string) =>
+  `{{ include "${helper(ctx, 'images', 'image')}" (dict "image" ${image} "context" $) | quote }}`;
 
-export const credentialsSecretName = (ctx: ChartContext) =>
-  `{{ include "${helper(ctx, 'credentials', 'secretName')}" $ }}`;
-export const claimName = (ctx: ChartContext) => `{{ include "${helper(ctx, 'persistence', 'claimName')}" $ }}`;
+export const credentialsSecretName = (ctx: ChartContext) => `{{ ${includeHelper(ctx, 'credentials', 'secretName')} }}`;
+export const claimName = (ctx: ChartContext) => `{{ ${includeHelper(ctx, 'persistence', 'claimName')} }}`;

@@ -1,6 +1,7 @@
-import { type ChartContext, helper } from './context';
+import { entry, map, when } from '../template/nodes';
+import { type ChartContext, credentialsSecretName } from './context';
 import { metadata } from './metadata';
-import { generatedHeader, lines } from './text';
+import { templateFile } from './text';
 
 export interface CredentialsSecretOptions {
   component: string;
@@ -17,20 +18,19 @@ export function credentialsSecret(ctx: ChartContext, options: CredentialsSecretO
     const message =
       `${ctx.chart}: set auth.existingSecret to a Secret holding the credentials, or set auth.${field} ` +
       `at install time (--set auth.${field}=...)`;
-    return `  {{ .Values.auth.secretKeys.${field} }}: {{ required "${message}" .Values.auth.${field} | b64enc | quote }}`;
+    return entry(
+      `{{ .Values.auth.secretKeys.${field} }}`,
+      `{{ required "${message}" .Values.auth.${field} | b64enc | quote }}`,
+    );
   });
-  return lines(
-    generatedHeader(),
-    '{{- if not .Values.auth.existingSecret }}',
-    'apiVersion: v1',
-    'kind: Secret',
-    metadata(ctx, {
-      name: `{{ include "${helper(ctx, 'credentials', 'secretName')}" $ }}`,
-      component: options.component,
-    }),
-    'type: Opaque',
-    'data:',
-    ...data,
-    '{{- end }}',
+  return templateFile(
+    when(
+      'not .Values.auth.existingSecret',
+      entry('apiVersion', 'v1'),
+      entry('kind', 'Secret'),
+      metadata(ctx, { name: credentialsSecretName(ctx), component: options.component }),
+      entry('type', 'Opaque'),
+      entry('data', map(...data)),
+    ),
   );
 }

@@ -2,23 +2,47 @@ import { type ChartContext, helper } from './context';
 import { generatedHeader } from './text';
 
 /** _helpers.tpl: naming, labels, images, credentials and storage helpers shared by a chart's templates. */
-export function helpersTemplate(
-  ctx: ChartContext,
-  partOf: string,
-  uses: { credentials: boolean; persistence: boolean },
-): string {
+export function helpersTemplate(ctx: ChartContext, partOf: string, templates: string[]): string | undefined {
   const h = (area: string, thing: string) => helper(ctx, area, thing);
-  return [base(ctx, h, partOf), uses.credentials && credentials(h), uses.persistence && persistence(h)]
-    .filter(Boolean)
-    .join('');
+  const definitions = [base(ctx, h, partOf), credentials(h), persistence(h)].flatMap(splitDefinitions);
+  const used = usedHelpers(definitions, templates);
+  if (used.length === 0) return undefined;
+  return `${generatedHeader()}\n${used.map((definition) => `\n${definition.text}\n`).join('')}`;
+}
+
+interface Definition {
+  name: string;
+  /** The comment above it and the define block. */
+  text: string;
+}
+
+/** The definitions of a helpers text, each with the comment above it. */
+function splitDefinitions(text: string): Definition[] {
+  return text
+    .split(/\n\n+/)
+    .map((chunk) => chunk.trim())
+    .filter((chunk) => chunk.includes('{{- define "'))
+    .map((chunk) => ({ name: /\{\{- define "([^"]+)"/.exec(chunk)![1]!, text: chunk }));
+}
+
+/** The definitions the templates include, directly or through another helper, in their order of definition. */
+function usedHelpers(definitions: Definition[], templates: string[]): Definition[] {
+  const used = new Set<string>();
+  let sources = templates;
+  while (sources.length) {
+    const found = definitions.filter(
+      (d) => !used.has(d.name) && sources.some((source) => source.includes(`include "${d.name}"`)),
+    );
+    found.forEach((d) => used.add(d.name));
+    sources = found.map((d) => d.text);
+  }
+  return definitions.filter((d) => used.has(d.name));
 }
 
 type HelperName = (area: string, thing: string) => string;
 
 function base(ctx: ChartContext, h: HelperName, partOf: string): string {
-  return `${generatedHeader()}
-
-{{/* Chart name, or nameOverride. */}}
+  return `{{/* Chart name, or nameOverride. */}}
 {{- define "${h('names', 'name')}" -}}
 {{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
 {{- end }}

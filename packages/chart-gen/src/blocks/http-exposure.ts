@@ -1,14 +1,19 @@
+import { mapOf } from '../template/nodes';
 import { type ChartContext, fullname } from './context';
 import { ingress } from './ingress';
 import { networkPolicy } from './network-policy';
 import { podDisruptionBudget } from './pdb';
 import { service } from './service';
 
+/** A probe handler asking a named container port (`http` by default) for `path`. */
+export const httpGetProbe = (path: string, port = 'http') => mapOf({ httpGet: mapOf({ path, port }) });
+
 /**
  * The objects around one HTTP component: its Service (port `http`), an optional Ingress, NetworkPolicy and
- * PodDisruptionBudget, all named after the chart. `port` is the container port the policy admits.
+ * PodDisruptionBudget, all named after the chart. The policy admits the container's port (containerPorts.http): it
+ * sees traffic after the Service has translated its port.
  */
-export function httpExposure(ctx: ChartContext, options: { component: string; port: number }): Record<string, string> {
+export function httpExposure(ctx: ChartContext, options: { component: string }): Record<string, string> {
   const { component } = options;
   return {
     'service.yaml': service(ctx, {
@@ -18,7 +23,11 @@ export function httpExposure(ctx: ChartContext, options: { component: string; po
       ports: [{ name: 'http', port: '.Values.service.ports.http' }],
     }),
     'ingress.yaml': ingress(ctx, { name: fullname(ctx), component, servicePort: 'http' }),
-    'networkpolicy.yaml': networkPolicy(ctx, { name: fullname(ctx), component, ports: [String(options.port)] }),
+    'networkpolicy.yaml': networkPolicy(ctx, {
+      name: fullname(ctx),
+      component,
+      ports: ['.Values.containerPorts.http'],
+    }),
     'pdb.yaml': podDisruptionBudget(ctx, { name: fullname(ctx), component }),
   };
 }

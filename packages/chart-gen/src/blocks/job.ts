@@ -1,18 +1,19 @@
+import { type Child, entry, map, when } from '../template/nodes';
 import type { ContainerOptions } from './container';
 import { type ChartContext, standardLabels } from './context';
 import { metadata } from './metadata';
 import { podSpec } from './pod';
-import { generatedHeader, indent, lines } from './text';
+import { templateFile } from './text';
 
 export interface HookJobOptions {
   name: string;
   component: string;
   /** Condition expression under which the Job exists, e.g. `.Values.buckets.create`. */
   when: string;
-  /** Values path of the Job's settings: backoffLimit, activeDeadlineSeconds, ttlSecondsAfterFinished. */
+  /** Expression of the Job's settings: backoffLimit, activeDeadlineSeconds, ttlSecondsAfterFinished. */
   settings: string;
   container: ContainerOptions;
-  volumes: string[];
+  volumes: Child[];
 }
 
 /**
@@ -23,38 +24,44 @@ export interface HookJobOptions {
  */
 export function hookJob(ctx: ChartContext, options: HookJobOptions): string {
   const pod = podSpec(ctx, {
-    head: ['restartPolicy: Never'],
+    head: [entry('restartPolicy', 'Never')],
     containers: [options.container],
     volumes: options.volumes,
   });
-  return lines(
-    generatedHeader(),
-    `{{- if ${options.when} }}`,
-    'apiVersion: batch/v1',
-    'kind: Job',
-    metadata(ctx, {
-      name: options.name,
-      component: options.component,
-      annotations: {
-        'helm.sh/hook': 'post-install,post-upgrade',
-        'helm.sh/hook-weight': '0',
-        'helm.sh/hook-delete-policy': 'before-hook-creation,hook-succeeded',
-        // Argo CD's own hook annotations replace Helm's: a Sync hook runs in the chart's sync wave, so what a later
-        // wave starts (MLflow) finds the Job done, where a PostSync hook would run only after everything.
-        'argocd.argoproj.io/hook': 'Sync',
-        'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation,HookSucceeded',
-      },
-    }),
-    'spec:',
-    `  backoffLimit: {{ ${options.settings}.backoffLimit }}`,
-    `  activeDeadlineSeconds: {{ ${options.settings}.activeDeadlineSeconds }}`,
-    `  ttlSecondsAfterFinished: {{ ${options.settings}.ttlSecondsAfterFinished }}`,
-    '  template:',
-    '    metadata:',
-    '      labels:',
-    `        ${standardLabels(ctx, options.component, 8, '.Values.podLabels')}`,
-    '    spec:',
-    indent(pod, 6),
-    '{{- end }}',
+  const setting = (key: string) => entry(key, `{{ ${options.settings}.${key} }}`);
+  return templateFile(
+    when(
+      options.when,
+      entry('apiVersion', 'batch/v1'),
+      entry('kind', 'Job'),
+      metadata(ctx, {
+        name: options.name,
+        component: options.component,
+        annotations: {
+          'helm.sh/hook': 'post-install,post-upgrade',
+          'helm.sh/hook-weight': '0',
+          'helm.sh/hook-delete-policy': 'before-hook-creation,hook-succeeded',
+          // Argo CD's own hook annotations replace Helm's: a Sync hook runs in the chart's sync wave, so what a later
+          // wave starts (MLflow) finds the Job done, where a PostSync hook would run only after everything.
+          'argocd.argoproj.io/hook': 'Sync',
+          'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation,HookSucceeded',
+        },
+      }),
+      entry(
+        'spec',
+        map(
+          setting('backoffLimit'),
+          setting('activeDeadlineSeconds'),
+          setting('ttlSecondsAfterFinished'),
+          entry(
+            'template',
+            map(
+              entry('metadata', map(entry('labels', standardLabels(ctx, options.component, '.Values.podLabels')))),
+              entry('spec', map(...pod)),
+            ),
+          ),
+        ),
+      ),
+    ),
   );
 }

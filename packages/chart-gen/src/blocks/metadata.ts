@@ -1,5 +1,16 @@
+import {
+  type Child,
+  entry,
+  map,
+  mapOf,
+  type Maybe,
+  quoted,
+  statement,
+  when,
+  withValue,
+  yamlOf,
+} from '../template/nodes';
 import { type ChartContext, standardLabels } from './context';
-import { lines } from './text';
 
 export interface MetadataOptions {
   /** Name expression, e.g. objectName(ctx, 'credentials'). */
@@ -9,50 +20,49 @@ export interface MetadataOptions {
   annotations?: Record<string, string>;
   /** Annotations carried when a condition holds, e.g. the keep policy of a claim. */
   conditionalAnnotations?: { when: string; key: string; value: string }[];
-  /** Values path of annotations a user adds, e.g. `.Values.service.annotations`. */
+  /** Expression of annotations a user adds, e.g. `.Values.service.annotations`. */
   annotationsFrom?: string;
 }
 
 /**
- * The annotations block. Built as one dict so the chart's own annotations (its sync wave, hooks, a keep policy) and
- * the user's never end up as two `annotations:` keys; the chart's own win a clash. Absent when empty.
+ * The annotations. The chart's own are written as they are; a user's are merged into one dict with them, so the two
+ * never end up as two `annotations:` keys (the chart's own win a clash), and the key is left out when it is empty.
  */
-function annotationsBlock(ctx: ChartContext, options: MetadataOptions): string | undefined {
+function annotations(ctx: ChartContext, options: MetadataOptions): Maybe<Child>[] {
   const fixed = {
     ...(ctx.syncWave ? { 'argocd.argoproj.io/sync-wave': String(ctx.syncWave) } : {}),
     ...options.annotations,
   };
   const conditional = options.conditionalAnnotations ?? [];
-  if (!Object.keys(fixed).length && !conditional.length && !options.annotationsFrom) return undefined;
-  const pairs = Object.entries(fixed).map(([key, value]) => `${JSON.stringify(key)} ${JSON.stringify(value)}`);
-  return lines(
-    `{{- $annotations := dict${pairs.map((pair) => ` ${pair}`).join('')} }}`,
-    ...conditional.map(
-      ({ when, key, value }) =>
-        `{{- if ${when} }}{{ $_ := set $annotations ${JSON.stringify(key)} ${JSON.stringify(value)} }}{{ end }}`,
+  const quotedPairs = (pairs: Record<string, string>) =>
+    Object.fromEntries(Object.entries(pairs).map(([key, value]) => [key, quoted(value)]));
+  if (!conditional.length && !options.annotationsFrom) {
+    return Object.keys(fixed).length ? [entry('annotations', mapOf(quotedPairs(fixed)))] : [];
+  }
+  if (!Object.keys(fixed).length && !conditional.length) {
+    return [withValue(options.annotationsFrom!, entry('annotations', yamlOf('.')))];
+  }
+  const pairs = Object.entries(fixed).map(([key, value]) => ` ${JSON.stringify(key)} ${JSON.stringify(value)}`);
+  return [
+    statement(`$annotations := dict${pairs.join('')}`),
+    ...conditional.map(({ when: condition, key, value }) =>
+      when(condition, statement(`$_ := set $annotations ${JSON.stringify(key)} ${JSON.stringify(value)}`)),
     ),
-    options.annotationsFrom && `{{- $annotations = merge $annotations (${options.annotationsFrom} | default dict) }}`,
-    '{{- with $annotations }}',
-    'annotations:',
-    '  {{- toYaml . | nindent 2 }}',
-    '{{- end }}',
-  ).trimEnd();
+    options.annotationsFrom &&
+      statement(`$annotations = merge $annotations (${options.annotationsFrom} | default dict)`),
+    withValue('$annotations', entry('annotations', yamlOf('.'))),
+  ];
 }
 
 /** metadata of a namespaced object: name, the release namespace, the standard labels and the annotations. */
-export function metadata(ctx: ChartContext, options: MetadataOptions): string {
-  const annotations = annotationsBlock(ctx, options);
-  return lines(
-    'metadata:',
-    `  name: ${options.name}`,
-    '  namespace: {{ .Release.Namespace }}',
-    '  labels:',
-    `    ${standardLabels(ctx, options.component, 4)}`,
-    annotations &&
-      annotations
-        .split('\n')
-        .map((line) => `  ${line}`)
-        .join('\n')
-        .replace(/nindent 2/, 'nindent 4'),
-  ).trimEnd();
+export function metadata(ctx: ChartContext, options: MetadataOptions) {
+  return entry(
+    'metadata',
+    map(
+      entry('name', options.name),
+      entry('namespace', '{{ .Release.Namespace }}'),
+      entry('labels', standardLabels(ctx, options.component)),
+      ...annotations(ctx, options),
+    ),
+  );
 }

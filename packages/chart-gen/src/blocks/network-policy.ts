@@ -1,22 +1,31 @@
-import { type ChartContext, helper, selectorLabels } from './context';
+import { comment, entry, expr, list, map, mapOf, spliced, when } from '../template/nodes';
+import { type ChartContext, includeHelper, selectorLabels } from './context';
 import { metadata } from './metadata';
-import { generatedHeader, lines } from './text';
+import { templateFile } from './text';
 
-/** A NetworkPolicy's opening, up to its ingress rules: rendered when `when`, selecting one component's pods. */
-function ingressPolicyHead(ctx: ChartContext, options: { name: string; component: string; when: string }): string[] {
-  return [
-    generatedHeader(),
-    `{{- if ${options.when} }}`,
-    'apiVersion: networking.k8s.io/v1',
-    'kind: NetworkPolicy',
-    metadata(ctx, { name: options.name, component: options.component }),
-    'spec:',
-    '  podSelector:',
-    '    matchLabels:',
-    `      ${selectorLabels(ctx, options.component, 6)}`,
-    '  policyTypes:',
-    '    - Ingress',
-  ];
+/** A NetworkPolicy rendered when `condition`, selecting one component's pods, with the given ingress rules. */
+function policy(
+  ctx: ChartContext,
+  options: { name: string; component: string },
+  condition: string,
+  ingressRules: ReturnType<typeof list>,
+): string {
+  return templateFile(
+    when(
+      condition,
+      entry('apiVersion', 'networking.k8s.io/v1'),
+      entry('kind', 'NetworkPolicy'),
+      metadata(ctx, { name: options.name, component: options.component }),
+      entry(
+        'spec',
+        map(
+          entry('podSelector', mapOf({ matchLabels: selectorLabels(ctx, options.component) })),
+          entry('policyTypes', list('Ingress')),
+          entry('ingress', ingressRules),
+        ),
+      ),
+    ),
+  );
 }
 
 /**
@@ -27,25 +36,22 @@ export function networkPolicy(
   ctx: ChartContext,
   options: { name: string; component: string; ports: string[] },
 ): string {
-  return lines(
-    ...ingressPolicyHead(ctx, { ...options, when: '.Values.networkPolicy.enabled' }),
-    '  ingress:',
-    '    - ports:',
-    ...options.ports.map((p) => `        - port: {{ ${p} }}\n          protocol: TCP`),
-    '      from:',
-    "        # The release's own pods, such as its hook Jobs.",
-    '        - podSelector:',
-    '            matchLabels:',
-    `              app.kubernetes.io/name: {{ include "${helper(ctx, 'names', 'name')}" $ }}`,
-    '              app.kubernetes.io/instance: {{ .Release.Name }}',
-    '        {{- if .Values.networkPolicy.allowSameNamespace }}',
-    '        - podSelector: {}',
-    '        {{- end }}',
-    '        {{- with .Values.networkPolicy.extraFrom }}',
-    '        {{- toYaml . | nindent 8 }}',
-    '        {{- end }}',
-    '{{- end }}',
+  const releasePods = mapOf({
+    podSelector: mapOf({
+      matchLabels: mapOf({
+        'app.kubernetes.io/name': expr(includeHelper(ctx, 'names', 'name')),
+        'app.kubernetes.io/instance': '{{ .Release.Name }}',
+      }),
+    }),
+  });
+  const from = list(
+    comment("The release's own pods, such as its hook Jobs."),
+    releasePods,
+    when('.Values.networkPolicy.allowSameNamespace', mapOf({ podSelector: map() })),
+    spliced('.Values.networkPolicy.extraFrom'),
   );
+  const ports = list(...options.ports.map((port) => mapOf({ port: expr(port), protocol: 'TCP' })));
+  return policy(ctx, options, '.Values.networkPolicy.enabled', list(map(entry('ports', ports), entry('from', from))));
 }
 
 /**
@@ -53,9 +59,5 @@ export function networkPolicy(
  * so that with policies enabled every pod of the chart is covered by one.
  */
 export function noIngressPolicy(ctx: ChartContext, options: { name: string; component: string; when: string }): string {
-  return lines(
-    ...ingressPolicyHead(ctx, { ...options, when: `and .Values.networkPolicy.enabled ${options.when}` }),
-    '  ingress: []',
-    '{{- end }}',
-  );
+  return policy(ctx, options, `and .Values.networkPolicy.enabled ${options.when}`, list());
 }

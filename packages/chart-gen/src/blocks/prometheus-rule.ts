@@ -1,5 +1,17 @@
+import { entry, list, map, mapOf, scalar, when } from '../template/nodes';
 import { type ChartContext, standardLabels } from './context';
-import { generatedHeader, indent, lines } from './text';
+import { templateFile } from './text';
+
+/** One alerting rule; texts may hold Helm expressions and, through promExpr, Prometheus template expressions. */
+export interface AlertRule {
+  alert: string;
+  expr: string;
+  /** How long the condition must hold (a Helm expression of a duration, e.g. `.Values.alerts.sustainedFor`). */
+  for?: string;
+  severity: 'info' | 'warning' | 'critical';
+  summary: string;
+  description: string;
+}
 
 export interface PrometheusRuleOptions {
   /** Object name expression. */
@@ -7,28 +19,47 @@ export interface PrometheusRuleOptions {
   component: string;
   /** Condition expression under which the rule exists, e.g. `.Values.alerts.enabled`. */
   when: string;
-  /** Values path of extra labels on the object: the Prometheus Operator selects rules by label. */
+  /** Expression of extra labels on the object: the Prometheus Operator selects rules by label. */
   labels: string;
-  /** `spec.groups` as YAML list items at indent 0 (template text). */
-  groups: string;
+  groups: { name: string; rules: AlertRule[] }[];
 }
+
+/** A description in single quotes, so `: ` and `#` in prose never end the YAML scalar. */
+const singleQuoted = (text: string) => scalar(`'${text.replace(/'/g, "''")}'`);
+
+const rule = (r: AlertRule) =>
+  map(
+    entry('alert', r.alert),
+    entry('expr', r.expr),
+    r.for && entry('for', `{{ ${r.for} | quote }}`),
+    entry('labels', mapOf({ severity: r.severity })),
+    entry('annotations', mapOf({ summary: r.summary, description: singleQuoted(r.description) })),
+  );
 
 /** A Prometheus Operator PrometheusRule (monitoring.coreos.com/v1). */
 export function prometheusRule(ctx: ChartContext, options: PrometheusRuleOptions): string {
-  return lines(
-    generatedHeader(),
-    `{{- if ${options.when} }}`,
-    'apiVersion: monitoring.coreos.com/v1',
-    'kind: PrometheusRule',
-    'metadata:',
-    `  name: ${options.name}`,
-    '  namespace: {{ .Release.Namespace }}',
-    '  labels:',
-    `    ${standardLabels(ctx, options.component, 4, options.labels)}`,
-    'spec:',
-    '  groups:',
-    indent(options.groups, 4),
-    '{{- end }}',
+  return templateFile(
+    when(
+      options.when,
+      entry('apiVersion', 'monitoring.coreos.com/v1'),
+      entry('kind', 'PrometheusRule'),
+      entry(
+        'metadata',
+        map(
+          entry('name', options.name),
+          entry('namespace', '{{ .Release.Namespace }}'),
+          entry('labels', standardLabels(ctx, options.component, options.labels)),
+        ),
+      ),
+      entry(
+        'spec',
+        mapOf({
+          groups: list(
+            ...options.groups.map((group) => mapOf({ name: group.name, rules: list(...group.rules.map(rule)) })),
+          ),
+        }),
+      ),
+    ),
   );
 }
 

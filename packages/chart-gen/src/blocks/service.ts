@@ -1,6 +1,7 @@
+import { entry, expr, list, map, mapOf } from '../template/nodes';
 import { type ChartContext, selectorLabels } from './context';
 import { metadata } from './metadata';
-import { generatedHeader, lines } from './text';
+import { templateFile } from './text';
 
 export interface ServiceOptions {
   name: string;
@@ -9,30 +10,36 @@ export interface ServiceOptions {
   selectsComponent: string;
   /** Headless: one DNS record per pod, no virtual IP (a StatefulSet's governing Service). */
   headless?: boolean;
-  /** Named ports; `port` is a Helm expression, the target is the container port of the same name. */
+  /** Named ports; `port` is an expression, the target is the container port of the same name. */
   ports: { name: string; port: string }[];
 }
 
 export function service(ctx: ChartContext, options: ServiceOptions): string {
   const kind = options.headless
-    ? ['  type: ClusterIP', '  clusterIP: None', '  publishNotReadyAddresses: true']
-    : ['  type: {{ .Values.service.type }}'];
-  return lines(
-    generatedHeader(),
-    'apiVersion: v1',
-    'kind: Service',
+    ? [entry('type', 'ClusterIP'), entry('clusterIP', 'None'), entry('publishNotReadyAddresses', true)]
+    : [entry('type', '{{ .Values.service.type }}')];
+  return templateFile(
+    entry('apiVersion', 'v1'),
+    entry('kind', 'Service'),
     metadata(ctx, {
       name: options.name,
       component: options.component,
       annotationsFrom: options.headless ? undefined : '.Values.service.annotations',
     }),
-    'spec:',
-    ...kind,
-    '  ports:',
-    ...options.ports.map(
-      (p) => `    - name: ${p.name}\n      port: {{ ${p.port} }}\n      targetPort: ${p.name}\n      protocol: TCP`,
+    entry(
+      'spec',
+      map(
+        ...kind,
+        entry(
+          'ports',
+          list(
+            ...options.ports.map((p) =>
+              mapOf({ name: p.name, port: expr(p.port), targetPort: p.name, protocol: 'TCP' }),
+            ),
+          ),
+        ),
+        entry('selector', selectorLabels(ctx, options.selectsComponent)),
+      ),
     ),
-    '  selector:',
-    `    ${selectorLabels(ctx, options.selectsComponent, 4)}`,
   );
 }

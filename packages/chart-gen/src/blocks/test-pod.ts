@@ -1,8 +1,9 @@
+import { type Child, entry, map, when } from '../template/nodes';
 import type { ContainerOptions } from './container';
 import type { ChartContext } from './context';
 import { metadata } from './metadata';
 import { podSpec } from './pod';
-import { generatedHeader, indent, lines } from './text';
+import { templateFile } from './text';
 
 export interface TestPodOptions {
   /** Object name expression. */
@@ -11,12 +12,12 @@ export interface TestPodOptions {
   /** Condition expression under which the Pod exists, e.g. `.Values.smokeTest.enabled`. */
   when: string;
   /**
-   * Values path of the Pod's settings: podSecurityContext, nodeSelector, tolerations and runtimeClassName
+   * Expression of the Pod's settings: podSecurityContext, nodeSelector, tolerations and runtimeClassName
    * (the last three may be empty).
    */
   settings: string;
-  /** Template lines placed before the Pod, e.g. `{{- $x := … }}` variables the container reads. */
-  prelude?: string;
+  /** Actions placed before the Pod, e.g. `$x := …` variables the container reads. */
+  prelude?: Child[];
   container: ContainerOptions;
 }
 
@@ -26,25 +27,24 @@ export interface TestPodOptions {
  */
 export function testPod(ctx: ChartContext, options: TestPodOptions): string {
   const pod = podSpec(ctx, {
-    head: ['restartPolicy: Never'],
+    head: [entry('restartPolicy', 'Never')],
     settings: options.settings,
     podSettings: ['runtimeClassName', 'nodeSelector', 'tolerations'],
     containers: [options.container],
     volumes: [],
   });
-  return lines(
-    generatedHeader(),
-    `{{- if ${options.when} }}`,
-    options.prelude,
-    'apiVersion: v1',
-    'kind: Pod',
-    metadata(ctx, {
-      name: options.name,
-      component: options.component,
-      annotations: { 'helm.sh/hook': 'test', 'helm.sh/hook-delete-policy': 'before-hook-creation,hook-succeeded' },
-    }),
-    'spec:',
-    indent(pod, 2),
-    '{{- end }}',
+  return templateFile(
+    when(
+      options.when,
+      ...(options.prelude ?? []),
+      entry('apiVersion', 'v1'),
+      entry('kind', 'Pod'),
+      metadata(ctx, {
+        name: options.name,
+        component: options.component,
+        annotations: { 'helm.sh/hook': 'test', 'helm.sh/hook-delete-policy': 'before-hook-creation,hook-succeeded' },
+      }),
+      entry('spec', map(...pod)),
+    ),
   );
 }

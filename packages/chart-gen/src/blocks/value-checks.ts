@@ -1,5 +1,6 @@
+import { statement, when } from '../template/nodes';
 import type { ChartContext } from './context';
-import { generatedHeader, lines } from './text';
+import { templateFile } from './text';
 
 export interface ValueCheck {
   /** Condition expression under which the values are refused, e.g. `and .Values.a (not .Values.b)`. */
@@ -15,14 +16,14 @@ export interface ValueCheck {
  * schema cannot express (one value that must match another). `helm lint`, `helm template` and Argo CD all see it.
  */
 export function valueChecks(ctx: ChartContext, checks: ValueCheck[]): string {
-  return lines(
-    generatedHeader(),
+  return templateFile(
     ...checks.map((check) =>
-      [
-        `{{- if ${check.refuseWhen} }}`,
-        `{{- fail (printf "${ctx.chart}: ${check.message}"${(check.args ?? []).map((arg) => ` ${arg}`).join('')}) }}`,
-        '{{- end }}',
-      ].join('\n'),
+      when(
+        check.refuseWhen,
+        statement(
+          `fail (printf "${ctx.chart}: ${check.message}"${(check.args ?? []).map((arg) => ` ${arg}`).join('')})`,
+        ),
+      ),
     ),
   );
 }

@@ -4,12 +4,15 @@ import { type ChartContext,objectName } from '../blocks/context';
 import { notes } from '../blocks/notes';
 import { valueChecks } from '../blocks/value-checks';
 import { type ChartDefinition,defineChart } from '../model';
+import { valuesOf } from '../template/values-path';
 import { restrictedSecurity, withEphemeralStorage } from '../value-defaults';
 import { alertChecks, gpuAlertRules } from './gpu-operator/alert-rules';
 import { gpuOperatorIgnoreDifferences } from './gpu-operator/ignore-differences';
 import { gpuOperatorReadme } from './gpu-operator/readme';
 import { smokeTestPod } from './gpu-operator/smoke-test';
 import { timeSlicingChecks, timeSlicingConfigMap } from './gpu-operator/time-slicing';
+
+const values = valuesOf(gpuOperatorValuesSpec);
 
 const ctx: ChartContext = { chart: 'gpu-operator' };
 /** NVIDIA's chart version; our helpers are named gpu-operator.<area>.<thing>, apart from its gpu-operator.<thing>. */
@@ -24,7 +27,7 @@ const gpuTaintToleration = { key: 'nvidia.com/gpu', operator: 'Exists', effect: 
  */
 export const gpuOperator: ChartDefinition<typeof gpuOperatorValuesSpec> = defineChart({
   name: 'gpu-operator',
-  version: '0.1.5',
+  version: '0.1.6',
   appVersion: UPSTREAM_VERSION,
   description: "NVIDIA's GPU Operator with the cluster's settings, GPU time-slicing, a GPU smoke test and GPU health alerts.",
   keywords: ['gpu', 'nvidia', 'gpu-operator', 'time-slicing', 'mlops'],
@@ -121,18 +124,18 @@ export const gpuOperator: ChartDefinition<typeof gpuOperatorValuesSpec> = define
     'prometheusrule.yaml': gpuAlertRules(ctx),
     'NOTES.txt': notes(`
 GPU Operator settings installed in namespace {{ .Release.Namespace }}.
-{{- if index .Values "gpu-operator" "enabled" }}
+{{- if index ${values} "gpu-operator" "enabled" }}
 NVIDIA's gpu-operator ${UPSTREAM_VERSION} prepares every GPU node; follow it with:
   kubectl -n {{ .Release.Namespace }} get pods
   kubectl get clusterpolicies.nvidia.com cluster-policy
 {{- end }}
-{{- if .Values.timeSlicing.enabled }}
-Time-slicing: each GPU is shared by {{ .Values.timeSlicing.replicasPerGpu }} pods (ConfigMap {{ .Values.timeSlicing.configMapName }}, key {{ .Values.timeSlicing.configKey }}).
+{{- if ${values.timeSlicing.enabled} }}
+Time-slicing: each GPU is shared by {{ ${values.timeSlicing.replicasPerGpu} }} pods (ConfigMap {{ ${values.timeSlicing.configMapName} }}, key {{ ${values.timeSlicing.configKey} }}).
 {{- end }}
-{{- if .Values.smokeTest.enabled }}
+{{- if ${values.smokeTest.enabled} }}
 Check that pods get a GPU: helm test {{ .Release.Name }} --namespace {{ .Release.Namespace }} --logs
 {{- end }}
-{{- if .Values.alerts.enabled }}
+{{- if ${values.alerts.enabled} }}
 GPU health alerts: PrometheusRule ${objectName(ctx, 'gpu-health')}.
 {{- end }}
 `),

@@ -1,26 +1,32 @@
 import { minioValuesSpec } from '@chart-gen/schemas';
 
-import { secretEnv } from '../blocks/container';
-import { type ChartContext,credentialsSecretName, fullname, objectName } from '../blocks/context';
+import { envVar, secretEnv } from '../blocks/container';
+import { type ChartContext, credentialsSecretName, fullname, objectName } from '../blocks/context';
 import { credentialsSecret } from '../blocks/credentials';
+import { httpGetProbe } from '../blocks/http-exposure';
 import { hookJob } from '../blocks/job';
 import { networkPolicy, noIngressPolicy } from '../blocks/network-policy';
 import { notes, persistenceNote } from '../blocks/notes';
 import { podDisruptionBudget } from '../blocks/pdb';
 import { persistentVolumeClaim } from '../blocks/persistence';
 import { service } from '../blocks/service';
-import { dataVolume, emptyDirVolume, workload } from '../blocks/workload';
-import { type ChartDefinition,defineChart } from '../model';
+import { dataVolume, emptyDirVolume } from '../blocks/volumes';
+import { workload } from '../blocks/workload';
+import { type ChartDefinition, defineChart } from '../model';
+import { valuesOf } from '../template/values-path';
 import { commonDefaults, persistenceDefaults, withEphemeralStorage, workloadDefaults } from '../value-defaults';
 
 const ctx: ChartContext = { chart: 'minio' };
 const API_PORT = 9000;
 const CONSOLE_PORT = 9001;
 
+const values = valuesOf(minioValuesSpec);
+const ports = values.containerPorts;
+
 const rootCredentialsEnv = [
-  secretEnv(ctx, 'MINIO_ROOT_USER', '.Values.auth.secretKeys.rootUser'),
-  secretEnv(ctx, 'MINIO_ROOT_PASSWORD', '.Values.auth.secretKeys.rootPassword'),
-].join('\n');
+  secretEnv(ctx, 'MINIO_ROOT_USER', `${values.auth.secretKeys.rootUser}`),
+  secretEnv(ctx, 'MINIO_ROOT_PASSWORD', `${values.auth.secretKeys.rootPassword}`),
+];
 
 /**
  * Waits for the server, then creates each bucket unless it exists: safe to run on every upgrade. The shell is the
@@ -41,7 +47,7 @@ done
 
 export const minio: ChartDefinition<typeof minioValuesSpec> = defineChart({
   name: 'minio',
-  version: '0.1.8',
+  version: '0.1.9',
   appVersion: 'RELEASE.2025-09-07T16-13-09Z',
   description: 'MinIO S3-compatible object storage for ML artifacts, models and datasets.',
   keywords: ['minio', 's3', 'object-storage', 'mlops'],
@@ -65,6 +71,7 @@ export const minio: ChartDefinition<typeof minioValuesSpec> = defineChart({
         ttlSecondsAfterFinished: 3600,
         resources: withEphemeralStorage({ requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } }),
       },
+      containerPorts: { api: API_PORT, console: CONSOLE_PORT },
       service: { type: 'ClusterIP', ports: { api: API_PORT, console: CONSOLE_PORT }, annotations: {} },
       persistence: persistenceDefaults('100Gi'),
       // npm run bench:stack measures ~120 MiB under the stack scenario: room for upload buffers above it.
@@ -86,26 +93,32 @@ export const minio: ChartDefinition<typeof minioValuesSpec> = defineChart({
       kind: 'Deployment',
       name: fullname(ctx),
       component: 'server',
-      replicas: '.Values.replicas',
+      replicas: `${values.replicas}`,
       strategy: 'Recreate',
       checksums: ['secret.yaml'],
       containers: [
         {
           name: 'minio',
-          image: '.Values.image',
-          args: ['server', '/data', `--address=:${API_PORT}`, `--console-address=:${CONSOLE_PORT}`, '--certs-dir=/tmp/certs'],
+          image: `${values.image}`,
+          args: [
+            'server',
+            '/data',
+            `--address=:{{ ${ports.api} }}`,
+            `--console-address=:{{ ${ports.console} }}`,
+            '--certs-dir=/tmp/certs',
+          ],
           ports: [
-            { name: 'api', port: String(API_PORT) },
-            { name: 'console', port: String(CONSOLE_PORT) },
+            { name: 'api', port: `${ports.api}` },
+            { name: 'console', port: `${ports.console}` },
           ],
           env: rootCredentialsEnv,
           extraEnv: true,
           probes: {
-            liveness: 'httpGet:\n  path: /minio/health/live\n  port: api',
-            readiness: 'httpGet:\n  path: /minio/health/ready\n  port: api',
+            liveness: httpGetProbe('/minio/health/live', 'api'),
+            readiness: httpGetProbe('/minio/health/ready', 'api'),
           },
-          resources: '.Values.resources',
-          securityContext: '.Values.containerSecurityContext',
+          resources: `${values.resources}`,
+          securityContext: `${values.containerSecurityContext}`,
           volumeMounts: [
             { name: 'data', mountPath: '/data' },
             { name: 'tmp', mountPath: '/tmp' },
@@ -119,8 +132,8 @@ export const minio: ChartDefinition<typeof minioValuesSpec> = defineChart({
       component: 'server',
       selectsComponent: 'server',
       ports: [
-        { name: 'api', port: '.Values.service.ports.api' },
-        { name: 'console', port: '.Values.service.ports.console' },
+        { name: 'api', port: `${values.service.ports.api}` },
+        { name: 'console', port: `${values.service.ports.console}` },
       ],
     }),
     'pvc.yaml': persistentVolumeClaim(ctx, { component: 'server' }),
@@ -128,40 +141,40 @@ export const minio: ChartDefinition<typeof minioValuesSpec> = defineChart({
     'job-create-buckets.yaml': hookJob(ctx, {
       name: objectName(ctx, 'create-buckets'),
       component: 'create-buckets',
-      when: 'and .Values.buckets.create .Values.buckets.names',
-      settings: '.Values.buckets',
+      when: `and ${values.buckets.create} ${values.buckets.names}`,
+      settings: `${values.buckets}`,
       container: {
         name: 'create-buckets',
-        image: '.Values.buckets.image',
+        image: `${values.buckets.image}`,
         script: createBucketsScript,
         env: [
-          `- name: MINIO_ENDPOINT\n  value: "http://${fullname(ctx)}:{{ .Values.service.ports.api }}"`,
-          '- name: BUCKETS\n  value: {{ join " " .Values.buckets.names | quote }}',
-          '- name: MC_CONFIG_DIR\n  value: /tmp/mc',
-          rootCredentialsEnv,
-        ].join('\n'),
-        resources: '.Values.buckets.resources',
-        securityContext: '.Values.containerSecurityContext',
+          envVar('MINIO_ENDPOINT', `"http://${fullname(ctx)}:{{ ${values.service.ports.api} }}"`),
+          envVar('BUCKETS', `{{ join " " ${values.buckets.names} | quote }}`),
+          envVar('MC_CONFIG_DIR', '/tmp/mc'),
+          ...rootCredentialsEnv,
+        ],
+        resources: `${values.buckets.resources}`,
+        securityContext: `${values.containerSecurityContext}`,
         volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
       },
       volumes: [emptyDirVolume('tmp')],
     }),
-    'networkpolicy.yaml': networkPolicy(ctx, { name: fullname(ctx), component: 'server', ports: [String(API_PORT), String(CONSOLE_PORT)] }),
+    'networkpolicy.yaml': networkPolicy(ctx, { name: fullname(ctx), component: 'server', ports: [`${ports.api}`, `${ports.console}`] }),
     'networkpolicy-create-buckets.yaml': noIngressPolicy(ctx, {
       name: objectName(ctx, 'create-buckets'),
       component: 'create-buckets',
-      when: '.Values.buckets.create .Values.buckets.names',
+      when: `${values.buckets.create} ${values.buckets.names}`,
     }),
     'pdb.yaml': podDisruptionBudget(ctx, { name: fullname(ctx), component: 'server' }),
     'NOTES.txt': notes(`
 MinIO is starting in namespace {{ .Release.Namespace }}.
 
-  S3 API:  http://${fullname(ctx)}.{{ .Release.Namespace }}.svc:{{ .Values.service.ports.api }}
-  Console: kubectl -n {{ .Release.Namespace }} port-forward svc/${fullname(ctx)} {{ .Values.service.ports.console }}
+  S3 API:  http://${fullname(ctx)}.{{ .Release.Namespace }}.svc:{{ ${values.service.ports.api} }}
+  Console: kubectl -n {{ .Release.Namespace }} port-forward svc/${fullname(ctx)} {{ ${values.service.ports.console} }}
 
-Credentials: Secret ${credentialsSecretName(ctx)} (keys {{ .Values.auth.secretKeys.rootUser }}, {{ .Values.auth.secretKeys.rootPassword }}).
-{{- if and .Values.buckets.create .Values.buckets.names }}
-Buckets created after install and upgrade by Job ${objectName(ctx, 'create-buckets')}: {{ join ", " .Values.buckets.names }}.
+Credentials: Secret ${credentialsSecretName(ctx)} (keys {{ ${values.auth.secretKeys.rootUser} }}, {{ ${values.auth.secretKeys.rootPassword} }}).
+{{- if and ${values.buckets.create} ${values.buckets.names} }}
+Buckets created after install and upgrade by Job ${objectName(ctx, 'create-buckets')}: {{ join ", " ${values.buckets.names} }}.
 {{- end }}
 ${persistenceNote(ctx)}
 `),

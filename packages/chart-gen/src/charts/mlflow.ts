@@ -1,12 +1,16 @@
 import { mlflowValuesSpec } from '@chart-gen/schemas';
 
-import { secretKeyEnv } from '../blocks/container';
-import { type ChartContext,fullname } from '../blocks/context';
-import { httpExposure } from '../blocks/http-exposure';
+import { envVar, secretKeyEnv } from '../blocks/container';
+import { type ChartContext, fullname, includeHelper } from '../blocks/context';
+import { httpExposure, httpGetProbe } from '../blocks/http-exposure';
 import { notes } from '../blocks/notes';
-import { emptyDirVolume, workload } from '../blocks/workload';
+import { definitionFile } from '../blocks/text';
+import { emptyDirVolume } from '../blocks/volumes';
+import { workload } from '../blocks/workload';
 import { type ChartDefinition,defineChart } from '../model';
-import { commonDefaults, workloadDefaults } from '../value-defaults';
+import { choose, placed, quoted, statement, when } from '../template/nodes';
+import { valuesOf } from '../template/values-path';
+import { commonDefaults, ingressDefaults, workloadDefaults } from '../value-defaults';
 
 /** After its storage (MinIO and PostgreSQL, wave 0). */
 const SYNC_WAVE = 1;
@@ -17,32 +21,41 @@ const APP_VERSION = '3.17.2';
 /** uid of the image's non-root user. */
 const MLFLOW_UID = 1001;
 
+const values = valuesOf(mlflowValuesSpec);
+const backend = values.backendStore;
+const s3 = values.artifacts.s3;
+/** Named templates of the chart (templates/_env.tpl). */
+const DATABASE_ENV = 'mlflow.env.database';
+
 /**
- * Backend connection as environment. The URI carries no password: libpq reads PGPASSWORD, so the password stays in
- * its Secret and needs no URL escaping. The driver is named: the image carries psycopg2 and psycopg 3, and SQLAlchemy
- * picks one by its own version when the URI names none.
+ * Backend connection as environment, for the migration and the server alike. The URI carries no password: libpq
+ * reads PGPASSWORD, so the password stays in its Secret and needs no URL escaping. The driver is named: the image
+ * carries psycopg2 and psycopg 3, and SQLAlchemy picks one by its own version when the URI names none.
  */
-const backendEnv = [
-  '- name: MLFLOW_BACKEND_STORE_URI',
-  '  value: {{ printf "postgresql+psycopg2://%s@%s:%v/%s" .Values.backendStore.username .Values.backendStore.host .Values.backendStore.port .Values.backendStore.database | quote }}',
-  secretKeyEnv('PGPASSWORD', '.Values.backendStore.existingSecret', '.Values.backendStore.passwordKey'),
-  '- name: HOME',
-  '  value: /tmp',
+const databaseEnv = [
+  // libpq's own variables: psycopg2.connect("") in the migration reads them, with PGPASSWORD.
+  envVar('PGHOST', `{{ ${backend.host} | quote }}`),
+  envVar('PGPORT', `{{ ${backend.port} | quote }}`),
+  envVar('PGUSER', `{{ ${backend.username} | quote }}`),
+  envVar('PGDATABASE', `{{ ${backend.database} | quote }}`),
+  envVar(
+    'MLFLOW_BACKEND_STORE_URI',
+    `{{ printf "postgresql+psycopg2://%s@%s:%v/%s" ${backend.username} ${backend.host} ${backend.port} ${backend.database} | quote }}`,
+  ),
+  secretKeyEnv('PGPASSWORD', `${backend.existingSecret}`, `${backend.passwordKey}`),
+  envVar('HOME', '/tmp'),
   // MLflow reports usage to its makers unless told not to; a cluster's tracking server should not call out.
-  '- name: MLFLOW_DISABLE_TELEMETRY',
-  '  value: "true"',
-].join('\n');
+  envVar('MLFLOW_DISABLE_TELEMETRY', '"true"'),
+];
 
 /** Artifact store connection as environment: boto3 reads the endpoint and the AWS_* keys. */
 const artifactEnv = [
   // Job workers are separate Python processes holding all of MLflow each (see the README's memory notes).
-  '- name: MLFLOW_SERVER_ENABLE_JOB_EXECUTION',
-  '  value: {{ .Values.jobs.enabled | quote }}',
-  '- name: MLFLOW_S3_ENDPOINT_URL',
-  '  value: {{ .Values.artifacts.s3.endpoint | quote }}',
-  secretKeyEnv('AWS_ACCESS_KEY_ID', '.Values.artifacts.s3.existingSecret', '.Values.artifacts.s3.accessKeyKey'),
-  secretKeyEnv('AWS_SECRET_ACCESS_KEY', '.Values.artifacts.s3.existingSecret', '.Values.artifacts.s3.secretKeyKey'),
-].join('\n');
+  envVar('MLFLOW_SERVER_ENABLE_JOB_EXECUTION', `{{ ${values.jobs.enabled} | quote }}`),
+  envVar('MLFLOW_S3_ENDPOINT_URL', `{{ ${s3.endpoint} | quote }}`),
+  secretKeyEnv('AWS_ACCESS_KEY_ID', `${s3.existingSecret}`, `${s3.accessKeyKey}`),
+  secretKeyEnv('AWS_SECRET_ACCESS_KEY', `${s3.existingSecret}`, `${s3.secretKeyKey}`),
+];
 
 /**
  * Waits for PostgreSQL to accept connections, then brings the schema up to date (a no-op when it is). Replicas
@@ -104,32 +117,32 @@ PY
  * localhost (port-forwarding), the Ingress host and allowedHosts, each with any port.
  */
 const allowedHosts = [
-  '{{- $service := include "mlflow.names.fullname" . }}',
-  '{{- $namespaced := printf "%s.%s" $service .Release.Namespace }}',
-  '{{- $hosts := list $service $namespaced (printf "%s.svc" $namespaced) (printf "%s.svc.cluster.local" $namespaced) "localhost" "127.0.0.1" }}',
-  '{{- if .Values.ingress.enabled }}{{ $hosts = append $hosts .Values.ingress.host }}{{ end }}',
-  '{{- $hosts = concat $hosts .Values.allowedHosts }}',
-  '--allowed-hosts={{ range $i, $host := $hosts }}{{ if $i }},{{ end }}{{ $host }},{{ $host }}:*{{ end }}',
+  statement(`$service := ${includeHelper(ctx, 'names', 'fullname')}`),
+  statement('$namespaced := printf "%s.%s" $service .Release.Namespace'),
+  statement(
+    '$hosts := list $service $namespaced (printf "%s.svc" $namespaced) (printf "%s.svc.cluster.local" $namespaced) ' +
+      '"localhost" "127.0.0.1"',
+  ),
+  when(`${values.ingress.enabled}`, statement(`$hosts = append $hosts ${values.ingress.host}`)),
+  statement(`$hosts = concat $hosts ${values.allowedHosts}`),
+  quoted('--allowed-hosts={{ range $i, $host := $hosts }}{{ if $i }},{{ end }}{{ $host }},{{ $host }}:*{{ end }}'),
 ];
 
 const serverArgs = [
   'server',
   '--host=0.0.0.0',
-  `--port=${PORT}`,
-  '--workers={{ .Values.workers }}',
+  `--port={{ ${values.containerPorts.http} }}`,
+  `--workers={{ ${values.workers} }}`,
   ...allowedHosts,
-  '{{- if .Values.artifacts.serve }}',
-  '--serve-artifacts',
-  '--artifacts-destination=s3://{{ .Values.artifacts.s3.bucket }}',
-  '{{- else }}',
-  '--no-serve-artifacts',
-  '--default-artifact-root=s3://{{ .Values.artifacts.s3.bucket }}',
-  '{{- end }}',
+  choose(
+    [`${values.artifacts.serve}`, [quoted('--serve-artifacts'), quoted(`--artifacts-destination=s3://{{ ${s3.bucket} }}`)]],
+    [undefined, [quoted('--no-serve-artifacts'), quoted(`--default-artifact-root=s3://{{ ${s3.bucket} }}`)]],
+  ),
 ];
 
 export const mlflow: ChartDefinition<typeof mlflowValuesSpec> = defineChart({
   name: 'mlflow',
-  version: '0.1.6',
+  version: '0.1.7',
   appVersion: APP_VERSION,
   description: 'MLflow tracking server, with metadata in PostgreSQL and artifacts in MinIO (S3).',
   keywords: ['mlflow', 'tracking', 'mlops'],
@@ -167,16 +180,9 @@ export const mlflow: ChartDefinition<typeof mlflowValuesSpec> = defineChart({
       jobs: { enabled: false },
       allowedHosts: [],
       extraArgs: [],
+      containerPorts: { http: PORT },
       service: { type: 'ClusterIP', ports: { http: PORT }, annotations: {} },
-      ingress: {
-        enabled: false,
-        className: '',
-        host: '',
-        path: '/',
-        pathType: 'Prefix',
-        tls: { enabled: false, secretName: '' },
-        annotations: {},
-      },
+      ingress: ingressDefaults(),
       // npm run bench:stack measures ~640 MiB with two workers and no job workers (~2 GiB with them).
       // The artifact proxy spools uploads in /tmp (an emptyDir) before they go to S3: room for model files.
       ...workloadDefaults(
@@ -204,60 +210,62 @@ export const mlflow: ChartDefinition<typeof mlflowValuesSpec> = defineChart({
       kind: 'Deployment',
       name: fullname(ctx),
       component: 'tracking',
-      replicas: '.Values.replicas',
+      replicas: `${values.replicas}`,
       strategy: 'RollingUpdate',
       checksums: [],
       initContainers: [
         {
           name: 'migrate',
-          image: '.Values.image',
-          when: '.Values.migration.enabled',
+          image: `${values.image}`,
+          when: `${values.migration.enabled}`,
           script: migrateScript,
           env: [
-            // libpq's own variables: psycopg2.connect("") reads them, with PGPASSWORD.
-            '- name: PGHOST\n  value: {{ .Values.backendStore.host | quote }}',
-            '- name: PGPORT\n  value: {{ .Values.backendStore.port | quote }}',
-            '- name: PGUSER\n  value: {{ .Values.backendStore.username | quote }}',
-            '- name: PGDATABASE\n  value: {{ .Values.backendStore.database | quote }}',
-            '- name: WAIT_TIMEOUT_SECONDS\n  value: {{ .Values.migration.waitTimeoutSeconds | quote }}',
-            backendEnv,
-          ].join('\n'),
-          resources: '.Values.resources',
-          securityContext: '.Values.containerSecurityContext',
+            placed(`include "${DATABASE_ENV}" $`),
+            envVar('WAIT_TIMEOUT_SECONDS', `{{ ${values.migration.waitTimeoutSeconds} | quote }}`),
+          ],
+          resources: `${values.resources}`,
+          securityContext: `${values.containerSecurityContext}`,
           volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
         },
       ],
       containers: [
         {
           name: 'mlflow',
-          image: '.Values.image',
+          image: `${values.image}`,
           command: ['mlflow'],
           args: serverArgs,
-          extraArgs: '.Values.extraArgs',
-          ports: [{ name: 'http', port: String(PORT) }],
-          env: `${backendEnv}\n${artifactEnv}`,
+          extraArgs: `${values.extraArgs}`,
+          ports: [{ name: 'http', port: `${values.containerPorts.http}` }],
+          env: [placed(`include "${DATABASE_ENV}" $`), ...artifactEnv],
           extraEnv: true,
-          probes: {
-            liveness: 'httpGet:\n  path: /health\n  port: http',
-            readiness: 'httpGet:\n  path: /health\n  port: http',
-          },
-          resources: '.Values.resources',
-          securityContext: '.Values.containerSecurityContext',
+          // The same check: /health is the one path MLflow answers whatever the Host header (a kubelet's is the pod
+          // IP). Readiness reacts within 15 s, liveness only after a minute (see probes in values).
+          probes: { liveness: httpGetProbe('/health'), readiness: httpGetProbe('/health') },
+          resources: `${values.resources}`,
+          securityContext: `${values.containerSecurityContext}`,
           volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
         },
       ],
       volumes: [emptyDirVolume('tmp')],
     }),
-    ...httpExposure(ctx, { component: 'tracking', port: PORT }),
+    '_env.tpl': definitionFile([
+      {
+        name: DATABASE_ENV,
+        comment: 'The database connection of the migration and the server.',
+        context: 'list',
+        children: databaseEnv,
+      },
+    ]),
+    ...httpExposure(ctx, { component: 'tracking' }),
     'NOTES.txt': notes(`
 MLflow is starting in namespace {{ .Release.Namespace }}.
 
-  Tracking URI (in-cluster): http://${fullname(ctx)}.{{ .Release.Namespace }}.svc:{{ .Values.service.ports.http }}
-{{- if .Values.ingress.enabled }}
-  Tracking URI (outside):    http{{ if .Values.ingress.tls.enabled }}s{{ end }}://{{ .Values.ingress.host }}{{ .Values.ingress.path }}
+  Tracking URI (in-cluster): http://${fullname(ctx)}.{{ .Release.Namespace }}.svc:{{ ${values.service.ports.http} }}
+{{- if ${values.ingress.enabled} }}
+  Tracking URI (outside):    http{{ if ${values.ingress.tls.enabled} }}s{{ end }}://{{ ${values.ingress.host} }}{{ ${values.ingress.path} }}
 {{- end }}
-  Metadata:  postgresql://{{ .Values.backendStore.username }}@{{ .Values.backendStore.host }}:{{ .Values.backendStore.port }}/{{ .Values.backendStore.database }} (password: Secret {{ .Values.backendStore.existingSecret }})
-  Artifacts: s3://{{ .Values.artifacts.s3.bucket }} at {{ .Values.artifacts.s3.endpoint }}{{ if .Values.artifacts.serve }}, proxied by the server{{ else }}, accessed by clients directly{{ end }}
+  Metadata:  postgresql://{{ ${values.backendStore.username} }}@{{ ${values.backendStore.host} }}:{{ ${values.backendStore.port} }}/{{ ${values.backendStore.database} }} (password: Secret {{ ${values.backendStore.existingSecret} }})
+  Artifacts: s3://{{ ${values.artifacts.s3.bucket} }} at {{ ${values.artifacts.s3.endpoint} }}{{ if ${values.artifacts.serve} }}, proxied by the server{{ else }}, accessed by clients directly{{ end }}
 `),
   },
   readme: {

@@ -2,14 +2,17 @@ import { mlopsStackValuesSpec } from '@chart-gen/schemas';
 
 import { notes } from '../blocks/notes';
 import { type ChartDefinition,defineChart } from '../model';
+import { valuesOf } from '../template/values-path';
 import { minio } from './minio';
 import { mlflow } from './mlflow';
 import { postgresql } from './postgresql';
 
+const values = valuesOf(mlopsStackValuesSpec);
+
 /** The umbrella that replaces the Argo CD app of apps: one release, one Application per environment. */
 export const mlopsStack: ChartDefinition<typeof mlopsStackValuesSpec> = defineChart({
   name: 'mlops-stack',
-  version: '0.1.9',
+  version: '0.1.10',
   appVersion: '0.1.0',
   description: 'The MLOps stack in one release: MinIO, PostgreSQL and MLflow, each switchable, sharing global settings.',
   keywords: ['mlops', 'umbrella', 'minio', 'postgresql', 'mlflow'],
@@ -18,7 +21,7 @@ export const mlopsStack: ChartDefinition<typeof mlopsStackValuesSpec> = defineCh
   partOf: 'mlops',
   syncWave: 0,
   applicationSet: true,
-  dependencies: [minio, postgresql, mlflow] as unknown as ChartDefinition[],
+  dependencies: [minio, postgresql, mlflow],
   values: {
     spec: mlopsStackValuesSpec,
     defaults: {
@@ -40,14 +43,14 @@ export const mlopsStack: ChartDefinition<typeof mlopsStackValuesSpec> = defineCh
   templates: {
     'NOTES.txt': notes(`
 The MLOps stack is installed in namespace {{ .Release.Namespace }}:
-{{- if .Values.minio.enabled }}
-  minio       S3 API http://{{ .Values.minio.fullnameOverride | default "minio" }}.{{ .Release.Namespace }}.svc:{{ .Values.minio.service.ports.api }}
+{{- if ${values.minio.enabled} }}
+  minio       S3 API http://{{ ${values.minio.fullnameOverride} | default "minio" }}.{{ .Release.Namespace }}.svc:{{ ${values.minio.service.ports.api} }}
 {{- end }}
-{{- if .Values.postgresql.enabled }}
-  postgresql  {{ .Values.postgresql.fullnameOverride | default "postgresql" }}-external.{{ .Release.Namespace }}.svc:{{ .Values.postgresql.service.ports.postgresql }}
+{{- if ${values.postgresql.enabled} }}
+  postgresql  {{ ${values.postgresql.fullnameOverride} | default "postgresql" }}-external.{{ .Release.Namespace }}.svc:{{ ${values.postgresql.service.ports.postgresql} }}
 {{- end }}
-{{- if .Values.mlflow.enabled }}
-  mlflow      http://{{ .Values.mlflow.fullnameOverride | default "mlflow" }}.{{ .Release.Namespace }}.svc:{{ .Values.mlflow.service.ports.http }}
+{{- if ${values.mlflow.enabled} }}
+  mlflow      http://{{ ${values.mlflow.fullnameOverride} | default "mlflow" }}.{{ .Release.Namespace }}.svc:{{ ${values.mlflow.service.ports.http} }}
 {{- end }}
 `),
   },

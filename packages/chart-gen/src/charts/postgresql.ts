@@ -1,16 +1,19 @@
 import { postgresqlValuesSpec } from '@chart-gen/schemas';
 
 import { configMap } from '../blocks/config-map';
-import { secretEnv } from '../blocks/container';
-import { type ChartContext,credentialsSecretName, fullname, objectName } from '../blocks/context';
+import { envVar, secretEnv } from '../blocks/container';
+import { type ChartContext, credentialsSecretName, fullname, objectName } from '../blocks/context';
 import { credentialsSecret } from '../blocks/credentials';
 import { networkPolicy } from '../blocks/network-policy';
 import { notes, persistenceNote } from '../blocks/notes';
 import { podDisruptionBudget } from '../blocks/pdb';
 import { persistentVolumeClaim } from '../blocks/persistence';
 import { service } from '../blocks/service';
-import { configMapVolume, dataVolume, emptyDirVolume, workload } from '../blocks/workload';
-import { type ChartDefinition,defineChart } from '../model';
+import { configMapVolume, dataVolume, emptyDirVolume } from '../blocks/volumes';
+import { workload } from '../blocks/workload';
+import { type ChartDefinition, defineChart } from '../model';
+import { entry, list, literal, literalOf, mapOf, range } from '../template/nodes';
+import { valuesOf } from '../template/values-path';
 import { commonDefaults, persistenceDefaults, workloadDefaults } from '../value-defaults';
 
 const ctx: ChartContext = { chart: 'postgresql' };
@@ -33,15 +36,34 @@ WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'app_database')\\gexe
 SQL
 `;
 
-const pgIsReady = `exec:
-  command:
-    - /bin/sh
-    - -c
-    - exec pg_isready --username "$POSTGRES_USER" --dbname postgres --host 127.0.0.1 --port ${PORT}`;
+const values = valuesOf(postgresqlValuesSpec);
+const port = values.containerPorts.postgresql;
+
+/** The server, pg_isready and psql all read the port from PGPORT: containerPorts.postgresql is the only source. */
+const pgIsReady = mapOf({
+  exec: mapOf({
+    command: list('/bin/sh', '-c', 'exec pg_isready --username "$POSTGRES_USER" --dbname postgres --host 127.0.0.1'),
+  }),
+});
+
+/**
+ * postgresql.conf from `config`. Strings are quoted with '' doubled; YAML numbers arrive as floats, and 10000000
+ * would print as 1e+07, which postgresql.conf rejects, so whole numbers print as integers.
+ */
+const postgresqlConf = literal(`# Settings from ${values.config}; everything else keeps PostgreSQL's default.
+{{- range $name, $value := ${values.config} }}
+{{- if kindIs "string" $value }}
+{{ $name }} = '{{ $value | replace "'" "''" }}'
+{{- else if and (kindIs "float64" $value) (eq $value (floor $value)) }}
+{{ $name }} = {{ $value | int64 }}
+{{- else }}
+{{ $name }} = {{ $value }}
+{{- end }}
+{{- end }}`);
 
 export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineChart({
   name: 'postgresql',
-  version: '0.1.8',
+  version: '0.1.9',
   appVersion: '17.6',
   description: 'PostgreSQL database for MLflow metadata.',
   keywords: ['postgresql', 'database', 'mlflow', 'mlops'],
@@ -67,6 +89,7 @@ export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineCh
         password_encryption: 'scram-sha-256',
       },
       initScripts: {},
+      containerPorts: { postgresql: PORT },
       service: { type: 'ClusterIP', ports: { postgresql: PORT }, annotations: {} },
       persistence: persistenceDefaults('20Gi'),
       // npm run bench:stack measures ~55 MiB under the stack scenario; shared_buffers (128MB) and a connection's
@@ -89,27 +112,28 @@ export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineCh
       kind: 'StatefulSet',
       name: fullname(ctx),
       component: 'primary',
-      replicas: '1',
+      replicas: 1,
       serviceName: fullname(ctx),
       checksums: ['secret.yaml', 'configmap-config.yaml', 'configmap-init-scripts.yaml'],
       containers: [
         {
           name: 'postgresql',
-          image: '.Values.image',
+          image: `${values.image}`,
           args: ['-c', 'config_file=/etc/postgresql/postgresql.conf'],
-          ports: [{ name: 'postgresql', port: String(PORT) }],
+          ports: [{ name: 'postgresql', port: `${port}` }],
           env: [
-            '- name: POSTGRES_USER\n  value: postgres',
-            secretEnv(ctx, 'POSTGRES_PASSWORD', '.Values.auth.secretKeys.postgresPassword'),
-            '- name: PGDATA\n  value: /var/lib/postgresql/data/pgdata',
-            '- name: APP_USER\n  value: {{ .Values.auth.username | quote }}',
-            '- name: APP_DATABASE\n  value: {{ .Values.auth.database | quote }}',
-            secretEnv(ctx, 'APP_PASSWORD', '.Values.auth.secretKeys.password'),
-          ].join('\n'),
+            envVar('POSTGRES_USER', 'postgres'),
+            secretEnv(ctx, 'POSTGRES_PASSWORD', `${values.auth.secretKeys.postgresPassword}`),
+            envVar('PGDATA', '/var/lib/postgresql/data/pgdata'),
+            envVar('PGPORT', `{{ ${port} | quote }}`),
+            envVar('APP_USER', `{{ ${values.auth.username} | quote }}`),
+            envVar('APP_DATABASE', `{{ ${values.auth.database} | quote }}`),
+            secretEnv(ctx, 'APP_PASSWORD', `${values.auth.secretKeys.password}`),
+          ],
           extraEnv: true,
           probes: { liveness: pgIsReady, readiness: pgIsReady },
-          resources: '.Values.resources',
-          securityContext: '.Values.containerSecurityContext',
+          resources: `${values.resources}`,
+          securityContext: `${values.containerSecurityContext}`,
           volumeMounts: [
             { name: 'data', mountPath: '/var/lib/postgresql/data' },
             { name: 'config', mountPath: '/etc/postgresql/postgresql.conf', subPath: 'postgresql.conf', readOnly: true },
@@ -135,56 +159,39 @@ export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineCh
       component: 'primary',
       selectsComponent: 'primary',
       headless: true,
-      ports: [{ name: 'postgresql', port: '.Values.service.ports.postgresql' }],
+      ports: [{ name: 'postgresql', port: `${values.service.ports.postgresql}` }],
     }),
     'service-external.yaml': service(ctx, {
       name: objectName(ctx, 'external'),
       component: 'primary',
       selectsComponent: 'primary',
-      ports: [{ name: 'postgresql', port: '.Values.service.ports.postgresql' }],
+      ports: [{ name: 'postgresql', port: `${values.service.ports.postgresql}` }],
     }),
     'pvc.yaml': persistentVolumeClaim(ctx, { component: 'primary' }),
     'secret.yaml': credentialsSecret(ctx, { component: 'primary', fields: ['postgresPassword', 'password'] }),
     'configmap-config.yaml': configMap(ctx, {
       name: objectName(ctx, 'config'),
       component: 'primary',
-      data: `postgresql.conf: |
-  # Settings from .Values.config; everything else keeps PostgreSQL's default.
-  {{- range $name, $value := .Values.config }}
-  {{- if kindIs "string" $value }}
-  {{ $name }} = '{{ $value | replace "'" "''" }}'
-  {{- else if and (kindIs "float64" $value) (eq $value (floor $value)) }}
-  {{- /* YAML numbers arrive as floats; 10000000 would print as 1e+07, which postgresql.conf rejects. */}}
-  {{ $name }} = {{ $value | int64 }}
-  {{- else }}
-  {{ $name }} = {{ $value }}
-  {{- end }}
-  {{- end }}`,
+      data: [entry('postgresql.conf', postgresqlConf)],
     }),
     'configmap-init-scripts.yaml': configMap(ctx, {
       name: objectName(ctx, 'init-scripts'),
       component: 'primary',
-      data: `00-create-app-database.sh: |
-${createAppDatabaseScript
-  .trimEnd()
-  .split('\n')
-  .map((line) => `  ${line}`)
-  .join('\n')}
-{{- range $file, $content := .Values.initScripts }}
-{{ $file }}: |
-  {{- $content | nindent 2 }}
-{{- end }}`,
+      data: [
+        entry('00-create-app-database.sh', literal(createAppDatabaseScript)),
+        range(`$file, $content := ${values.initScripts}`, entry('{{ $file }}', literalOf('$content'))),
+      ],
     }),
-    'networkpolicy.yaml': networkPolicy(ctx, { name: fullname(ctx), component: 'primary', ports: [String(PORT)] }),
+    'networkpolicy.yaml': networkPolicy(ctx, { name: fullname(ctx), component: 'primary', ports: [`${port}`] }),
     'pdb.yaml': podDisruptionBudget(ctx, { name: fullname(ctx), component: 'primary' }),
     'NOTES.txt': notes(`
 PostgreSQL is starting in namespace {{ .Release.Namespace }}.
 
-  In-cluster:  ${objectName(ctx, 'external')}.{{ .Release.Namespace }}.svc:{{ .Values.service.ports.postgresql }}
-  Database:    {{ .Values.auth.database }} (owner {{ .Values.auth.username }}), created on first start
-  Credentials: Secret ${credentialsSecretName(ctx)} (keys {{ .Values.auth.secretKeys.postgresPassword }}, {{ .Values.auth.secretKeys.password }})
+  In-cluster:  ${objectName(ctx, 'external')}.{{ .Release.Namespace }}.svc:{{ ${values.service.ports.postgresql} }}
+  Database:    {{ ${values.auth.database} }} (owner {{ ${values.auth.username} }}), created on first start
+  Credentials: Secret ${credentialsSecretName(ctx)} (keys {{ ${values.auth.secretKeys.postgresPassword} }}, {{ ${values.auth.secretKeys.password} }})
 
-  kubectl -n {{ .Release.Namespace }} port-forward svc/${objectName(ctx, 'external')} {{ .Values.service.ports.postgresql }}
+  kubectl -n {{ .Release.Namespace }} port-forward svc/${objectName(ctx, 'external')} {{ ${values.service.ports.postgresql} }}
 ${persistenceNote(ctx)}
 `),
   },

@@ -107,7 +107,7 @@ function credentialFields(def: ChartDefinition): { name: string; key: string }[]
 }
 
 export function readme(def: ChartDefinition): string {
-  const spec = def.values.spec as unknown as SchemaNode;
+  const spec = def.values.spec as SchemaNode;
   const fields = credentialFields(def);
   const secretCommand =
     fields.length === 0

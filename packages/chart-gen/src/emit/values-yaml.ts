@@ -52,6 +52,6 @@ function emitObject(node: SchemaNode, value: Record<string, unknown>, depth: num
 
 /** values.yaml: the chart's defaults, every key preceded by its description from the spec. */
 export function valuesYaml(def: ChartDefinition): string {
-  const body = emitObject(def.values.spec as unknown as SchemaNode, def.values.defaults as Record<string, unknown>, 0);
+  const body = emitObject(def.values.spec as SchemaNode, def.values.defaults as Record<string, unknown>, 0);
   return `${yamlHeader}# Values of the ${def.name} chart. values.schema.json holds the same spec and rejects unknown keys.\n\n${body.join('\n')}\n`;
 }

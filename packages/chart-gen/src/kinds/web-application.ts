@@ -1,14 +1,16 @@
-import { type CredentialField, webApplicationValuesSpec } from '@chart-gen/schemas';
+import { type CredentialField, type Static, webApplicationValuesSpec } from '@chart-gen/schemas';
 
 import { secretEnv } from '../blocks/container';
 import { type ChartContext, fullname } from '../blocks/context';
 import { credentialsSecret } from '../blocks/credentials';
-import { httpExposure } from '../blocks/http-exposure';
+import { httpExposure, httpGetProbe } from '../blocks/http-exposure';
 import { notes, persistenceNote } from '../blocks/notes';
 import { persistentVolumeClaim } from '../blocks/persistence';
-import { dataVolume, emptyDirVolume, workload } from '../blocks/workload';
+import { dataVolume, emptyDirVolume } from '../blocks/volumes';
+import { workload } from '../blocks/workload';
 import type { ChartDefinition } from '../model';
-import { commonDefaults, persistenceDefaults, workloadDefaults } from '../value-defaults';
+import { valuesOf } from '../template/values-path';
+import { commonDefaults, ingressDefaults, persistenceDefaults, workloadDefaults } from '../value-defaults';
 
 export interface WebApplicationCredential extends CredentialField {
   /** Environment variable the application reads it from. */
@@ -48,24 +50,23 @@ export function webApplication(options: WebApplicationOptions): ChartDefinition 
   const credentials = options.credentials ?? {};
   const fields = Object.keys(credentials);
   const spec = webApplicationValuesSpec({ name: options.name, persistence: Boolean(options.persistence), credentials });
+  const values = valuesOf(spec);
   const persistence = options.persistence;
-  const defaults: Record<string, unknown> = {
+  const defaults: Static<typeof spec> = {
     ...commonDefaults(),
     image: { ...options.image, digest: '', pullPolicy: 'IfNotPresent' },
     replicas: 1,
     ...(fields.length
-      ? { auth: { existingSecret: '', secretKeys: Object.fromEntries(fields.map((f) => [f, credentials[f]!.key])) } }
+      ? {
+          auth: {
+            existingSecret: '',
+            secretKeys: Object.fromEntries(Object.entries(credentials).map(([field, { key }]) => [field, key])),
+          },
+        }
       : {}),
+    containerPorts: { http: options.port },
     service: { type: 'ClusterIP', ports: { http: options.port }, annotations: {} },
-    ingress: {
-      enabled: false,
-      className: '',
-      host: '',
-      path: '/',
-      pathType: 'Prefix',
-      tls: { enabled: false, secretName: '' },
-      annotations: {},
-    },
+    ingress: ingressDefaults(),
     ...(persistence
       ? {
           persistence: persistenceDefaults(persistence.size),
@@ -77,7 +78,7 @@ export function webApplication(options: WebApplicationOptions): ChartDefinition 
       limits: { cpu: '500m', memory: '512Mi' },
     }),
   };
-  const probe = `httpGet:\n  path: ${options.healthPath}\n  port: http`;
+  const probe = httpGetProbe(options.healthPath);
   return {
     name: options.name,
     version: options.version,
@@ -94,40 +95,39 @@ export function webApplication(options: WebApplicationOptions): ChartDefinition 
         kind: 'Deployment',
         name: fullname(ctx),
         component: 'server',
-        replicas: '.Values.replicas',
+        replicas: `${values.replicas}`,
         // One writer on a ReadWriteOnce volume: the old pod must stop before the new one mounts it.
         strategy: persistence ? 'Recreate' : 'RollingUpdate',
         checksums: fields.length ? ['secret.yaml'] : [],
         containers: [
           {
             name: options.name,
-            image: '.Values.image',
-            ports: [{ name: 'http', port: String(options.port) }],
-            env:
-              fields
-                .map((field) => secretEnv(ctx, credentials[field]!.env, `.Values.auth.secretKeys.${field}`))
-                .join('\n') || undefined,
+            image: `${values.image}`,
+            ports: [{ name: 'http', port: `${values.containerPorts.http}` }],
+            env: Object.entries(credentials).map(([field, { env }]) =>
+              secretEnv(ctx, env, `${values.auth.secretKeys[field]}`),
+            ),
             extraEnv: true,
             probes: { liveness: probe, readiness: probe },
-            resources: '.Values.resources',
-            securityContext: '.Values.containerSecurityContext',
+            resources: `${values.resources}`,
+            securityContext: `${values.containerSecurityContext}`,
             volumeMounts: [
-              ...(persistence ? [{ name: 'data', mountPath: '{{ .Values.dataPath }}' }] : []),
+              ...(persistence ? [{ name: 'data', mountPath: `{{ ${values.dataPath} }}` }] : []),
               { name: 'tmp', mountPath: '/tmp' },
             ],
           },
         ],
         volumes: [...(persistence ? [dataVolume(ctx, 'data')] : []), emptyDirVolume('tmp')],
       }),
-      ...httpExposure(ctx, { component: 'server', port: options.port }),
+      ...httpExposure(ctx, { component: 'server' }),
       ...(persistence ? { 'pvc.yaml': persistentVolumeClaim(ctx, { component: 'server' }) } : {}),
       ...(fields.length ? { 'secret.yaml': credentialsSecret(ctx, { component: 'server', fields }) } : {}),
       'NOTES.txt': notes(`
 ${options.name} is starting in namespace {{ .Release.Namespace }}.
 
-  In-cluster: http://${fullname(ctx)}.{{ .Release.Namespace }}.svc:{{ .Values.service.ports.http }}
-{{- if .Values.ingress.enabled }}
-  Outside:    http{{ if .Values.ingress.tls.enabled }}s{{ end }}://{{ .Values.ingress.host }}{{ .Values.ingress.path }}
+  In-cluster: http://${fullname(ctx)}.{{ .Release.Namespace }}.svc:{{ ${values.service.ports.http} }}
+{{- if ${values.ingress.enabled} }}
+  Outside:    http{{ if ${values.ingress.tls.enabled} }}s{{ end }}://{{ ${values.ingress.host} }}{{ ${values.ingress.path} }}
 {{- end }}
 ${persistence ? persistenceNote(ctx) : ''}
 `),

@@ -81,30 +81,26 @@ export const ${camelCase(options.name)}: ChartDefinition = webApplication({
 `;
 }
 
-/**
- * charts/index.ts with the new definition imported (in the sorted place the lint expects) and listed last, one chart
- * per line as the formatter keeps the list.
- */
-function registrySource(current: string, options: NewChartOptions): string {
-  const identifier = camelCase(options.name);
-  const importLine = `import { ${identifier} } from './${options.name}';`;
-  const lines = current.split('\n');
-  const siblingImports = lines.flatMap((line, i) => (/^import .* from '\.\/[^']+';$/.test(line) ? [i] : []));
-  const modulePath = (line: string) => /from '([^']+)'/.exec(line)![1]!;
-  const before = siblingImports.find((i) => modulePath(lines[i]!) > `./${options.name}`);
-  const at =
-    before ??
-    (siblingImports.at(-1) ?? lines.reduce((last, line, i) => (line.startsWith('import ') ? i : last), -1)) + 1;
-  lines.splice(at, 0, importLine);
-  const withImport = lines.join('\n');
-  const list = /(export const charts: readonly ChartDefinition\[\] = \[\n)((?: {2}\w+,\n)+)(\])/;
-  if (!list.test(withImport)) {
-    throw new Error('packages/chart-gen/src/charts/index.ts: cannot find the charts list to add the chart to');
-  }
-  return withImport.replace(
-    list,
-    (_, open: string, items: string, close: string) => `${open}${items}  ${identifier},\n${close}`,
-  );
+/** The chart definition modules of packages/chart-gen/src/charts: one `<name>.ts` exporting the camelCase name. */
+export function definitionModules(chartsDir: string): string[] {
+  return fs
+    .readdirSync(chartsDir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && /^[a-z][a-z0-9-]*\.ts$/.test(entry.name) && entry.name !== 'index.ts')
+    .map((entry) => entry.name.replace(/\.ts$/, ''))
+    .sort();
+}
+
+/** charts/index.ts listing every definition module, written whole (never edited in place). */
+export function registrySource(modules: string[]): string {
+  const imports = modules.map((name) => `import { ${camelCase(name)} } from './${name}';`);
+  return `import type { ChartDefinition } from '../model';
+${imports.join('\n')}
+
+/** Every chart the generator knows: one module per chart in this folder (chart-gen new rewrites this list). */
+export const charts: readonly ChartDefinition[] = [
+${modules.map((name) => `  ${camelCase(name)},`).join('\n')}
+];
+`;
 }
 
 function projectJson(name: string): string {
@@ -203,7 +199,10 @@ export function newChartFiles(root: string, options: NewChartOptions): Generated
   }
   return [
     { path: definition, content: definitionSource(options, image) },
-    { path: registry, content: registrySource(fs.readFileSync(path.join(root, registry), 'utf8'), options) },
+    {
+      path: registry,
+      content: registrySource([...definitionModules(path.join(root, path.dirname(registry))), options.name].sort()),
+    },
     { path: `charts/${options.name}/project.json`, content: projectJson(options.name) },
     { path: `charts/${options.name}/tests/smoke_test.yaml`, content: smokeSuite(options, image) },
   ];

@@ -3,7 +3,7 @@ import { credentialsSpec } from '../blocks/credentials';
 import { imageSpec } from '../blocks/image';
 import { persistenceSpec } from '../blocks/persistence';
 import { resourcesSpec } from '../blocks/resources';
-import { serviceSpec } from '../blocks/service';
+import { containerPortsSpec, serviceSpec } from '../blocks/service';
 import { workloadProperties } from '../blocks/workload';
 import { bool, int, list, obj, type Static,str } from '../kit';
 
@@ -32,6 +32,7 @@ export const minioValuesSpec = obj('Values of the minio chart.', {
     ttlSecondsAfterFinished: int('Seconds a finished Job is kept for inspection.', { minimum: 0 }),
     resources: resourcesSpec('Resources of the Job container.'),
   }),
+  containerPorts: containerPortsSpec({ api: 'Port of the S3 API (`--address`).', console: 'Port of the web console (`--console-address`).' }),
   service: serviceSpec('Service in front of MinIO.', { api: 'S3 API port.', console: 'Web console port.' }),
   persistence: persistenceSpec(),
   ...workloadProperties(),

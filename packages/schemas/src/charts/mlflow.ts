@@ -2,7 +2,7 @@ import { commonProperties } from '../blocks/common';
 import { postgresConnectionSpec, s3ConnectionSpec } from '../blocks/connections';
 import { imageSpec } from '../blocks/image';
 import { ingressSpec } from '../blocks/ingress';
-import { serviceSpec } from '../blocks/service';
+import { containerPortsSpec, serviceSpec } from '../blocks/service';
 import { workloadProperties } from '../blocks/workload';
 import { bool, int, list, obj, type Static,str } from '../kit';
 
@@ -31,6 +31,7 @@ export const mlflowValuesSpec = obj('Values of the mlflow chart.', {
     { uniqueItems: true },
   ),
   extraArgs: list('More arguments of `mlflow server`, one option each (e.g. --gunicorn-opts=--timeout=120).', str('An argument.')),
+  containerPorts: containerPortsSpec({ http: 'Port the tracking server listens on (`mlflow server --port`).' }),
   service: serviceSpec('Service of the tracking server.', { http: 'HTTP port of the tracking server and UI.' }),
   ingress: ingressSpec(),
   ...workloadProperties(),

@@ -2,7 +2,7 @@ import { commonProperties } from '../blocks/common';
 import { credentialsSpec } from '../blocks/credentials';
 import { imageSpec } from '../blocks/image';
 import { persistenceSpec } from '../blocks/persistence';
-import { serviceSpec } from '../blocks/service';
+import { containerPortsSpec, serviceSpec } from '../blocks/service';
 import { workloadProperties } from '../blocks/workload';
 import { obj, type Static,str, Type } from '../kit';
 
@@ -37,6 +37,7 @@ export const postgresqlValuesSpec = obj('Values of the postgresql chart.', {
     propertyNames: { pattern: '^[-_.a-zA-Z0-9]+\\.(sh|sql)$', not: { const: '00-create-app-database.sh' } },
     additionalProperties: { type: 'string' },
   }),
+  containerPorts: containerPortsSpec({ postgresql: 'Port the server listens on (PGPORT, also read by pg_isready and psql).' }),
   service: serviceSpec('The postgresql-external ClusterIP Service (the headless Service shares its port).', {
     postgresql: 'PostgreSQL port.',
   }),

@@ -3,7 +3,7 @@ import { type CredentialField, credentialsSpec } from '../blocks/credentials';
 import { imageSpec } from '../blocks/image';
 import { ingressSpec } from '../blocks/ingress';
 import { persistenceSpec } from '../blocks/persistence';
-import { serviceSpec } from '../blocks/service';
+import { containerPortsSpec, serviceSpec } from '../blocks/service';
 import { workloadProperties } from '../blocks/workload';
 import { int, obj, str, type TObject, type TProperties } from '../kit';
 
@@ -32,6 +32,7 @@ export function webApplicationValuesSpec(options: WebApplicationSpecOptions): TO
     image: imageSpec(`${options.name} image.`),
     replicas: int('Pod replicas.', { minimum: 0 }),
     ...credentials,
+    containerPorts: containerPortsSpec({ http: 'Port the application serves HTTP on.' }),
     service: serviceSpec(`Service of ${options.name}.`, { http: 'HTTP port.' }),
     ingress: ingressSpec(),
     ...persistence,

@@ -1,5 +1,11 @@
+import { gpuOperatorValuesSpec } from '@chart-gen/schemas';
+
 import { type ChartContext,objectName } from '../../blocks/context';
 import { testPod } from '../../blocks/test-pod';
+import { statement } from '../../template/nodes';
+import { valuesOf } from '../../template/values-path';
+
+const values = valuesOf(gpuOperatorValuesSpec);
 
 /**
  * Lists the GPUs the container sees and fails when there is none. nvidia-smi itself comes from the node: the
@@ -19,23 +25,25 @@ echo "$count GPU(s) visible"
  * One GPU requested and limited on top of the configured CPU and memory. With time-slicing renaming the shared
  * resource, the node advertises nvidia.com/gpu.shared and nothing else, so that is what the Pod asks for.
  */
-const gpuResources = `{{- $renamed := and .Values.timeSlicing.enabled .Values.timeSlicing.renameByDefault }}
-{{- $gpu := ternary "nvidia.com/gpu.shared" "nvidia.com/gpu" $renamed }}
-{{- $resources := merge (dict "requests" (dict $gpu 1) "limits" (dict $gpu 1)) (deepCopy .Values.smokeTest.resources) }}`;
+const gpuResources = [
+  statement(`$renamed := and ${values.timeSlicing.enabled} ${values.timeSlicing.renameByDefault}`),
+  statement('$gpu := ternary "nvidia.com/gpu.shared" "nvidia.com/gpu" $renamed'),
+  statement(`$resources := merge (dict "requests" (dict $gpu 1) "limits" (dict $gpu 1)) (deepCopy ${values.smokeTest.resources})`),
+];
 
 /** templates/smoke-test-pod.yaml: `helm test` runs nvidia-smi on a GPU node. */
 export const smokeTestPod = (ctx: ChartContext) =>
   testPod(ctx, {
     name: objectName(ctx, 'smoke-test'),
     component: 'smoke-test',
-    when: '.Values.smokeTest.enabled',
-    settings: '.Values.smokeTest',
+    when: `${values.smokeTest.enabled}`,
+    settings: `${values.smokeTest}`,
     prelude: gpuResources,
     container: {
       name: 'nvidia-smi',
-      image: '.Values.smokeTest.image',
+      image: `${values.smokeTest.image}`,
       script: smokeTestScript,
       resources: '$resources',
-      securityContext: '.Values.smokeTest.containerSecurityContext',
+      securityContext: `${values.smokeTest.containerSecurityContext}`,
     },
   });

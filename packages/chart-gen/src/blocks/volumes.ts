@@ -1,0 +1,29 @@
+import { choose, entry, map, mapOf } from '../template/nodes';
+import { type ChartContext, claimName } from './context';
+
+/** The data volume: the chart's claim when persistence is on, else an emptyDir. */
+export function dataVolume(ctx: ChartContext, name: string) {
+  return map(
+    entry('name', name),
+    choose(
+      ['.Values.persistence.enabled', [entry('persistentVolumeClaim', mapOf({ claimName: claimName(ctx) }))]],
+      [undefined, [entry('emptyDir', map())]],
+    ),
+  );
+}
+
+/** A scratch volume for paths a read-only root filesystem cannot hold. */
+export function emptyDirVolume(name: string, medium?: 'Memory') {
+  return mapOf({ name, emptyDir: medium ? mapOf({ medium }) : map() });
+}
+
+/**
+ * A ConfigMap as files. defaultMode is a number written in decimal: YAML 1.1 (Kubernetes, Argo CD) reads `0555` as
+ * octal and YAML 1.2 as 555, so only a decimal means the same everywhere.
+ */
+export function configMapVolume(name: string, configMapName: string, defaultMode?: number) {
+  return mapOf({
+    name,
+    configMap: map(entry('name', configMapName), defaultMode !== undefined && entry('defaultMode', defaultMode)),
+  });
+}
