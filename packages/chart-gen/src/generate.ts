@@ -15,7 +15,7 @@ import { applicationSet } from './gitops/application-set';
 import type { GitopsSettings } from './gitops/settings';
 import type { ChartDefinition, GeneratedFile } from './model';
 import { chartDir } from './ownership';
-import { mergeValues, validateValues } from './validate';
+import { layerValues, mergeValues, validateValues } from './validate';
 
 /** Values that fail their chart's schema, or hold a secret in clear: generation stops before anything is written. */
 export class InvalidValuesError extends Error {
@@ -28,9 +28,10 @@ export class InvalidValuesError extends Error {
 /** An environment's values file of a chart: the chart's own values, or, for an umbrella, each subchart's. */
 export function environmentValues(def: ChartDefinition, env: Environment): Record<string, unknown> {
   const values = env.values as Record<string, unknown>;
+  const own = (chart: ChartDefinition) => layerValues(chart.values.environmentDefaults ?? {}, values[chart.name] ?? {});
   const body = def.dependencies?.length
-    ? Object.fromEntries(def.dependencies.map((dep) => [dep.name, values[dep.name] ?? {}]))
-    : ((values[def.name] ?? {}) as Record<string, unknown>);
+    ? Object.fromEntries(def.dependencies.map((dep) => [dep.name, own(dep)]))
+    : own(def);
   return env.global && Object.keys(env.global).length ? { global: env.global, ...body } : body;
 }
 

@@ -34,6 +34,11 @@ export interface ChartDefinition<S extends TObject = TObject> {
     defaults: Static<S>;
     /** Representative values for lint and render tests, written to ci/<name>-values.yaml. */
     examples: Record<string, DeepPartial<Static<S>>>;
+    /**
+     * Values every environment's Application starts from, under the environment's own: the GitOps conventions a
+     * chart needs to render from Git alone (credentials from an existing Secret, never from a value).
+     */
+    environmentDefaults?: DeepPartial<Static<S>>;
   };
   /** templates/<file> → Helm template text, built from shared blocks. */
   templates: Record<string, string>;

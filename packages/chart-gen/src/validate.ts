@@ -16,6 +16,18 @@ export function mergeValues(base: unknown, override: unknown): unknown {
   return merged;
 }
 
+/**
+ * Layers one values file's content over another's, as two files given to Helm in order would be: maps merge key by
+ * key, anything else replaces, and a null is kept (Helm reads it as "delete the chart's default").
+ */
+export function layerValues(base: unknown, override: unknown): Record<string, unknown> {
+  const layered: Record<string, unknown> = isPlainObject(base) ? { ...base } : {};
+  for (const [key, value] of Object.entries(isPlainObject(override) ? override : {})) {
+    layered[key] = isPlainObject(value) && isPlainObject(layered[key]) ? layerValues(layered[key], value) : value;
+  }
+  return layered;
+}
+
 const ajv = new Ajv({ allErrors: true, strict: false });
 const compiled = new WeakMap<object, ValidateFunction>();
 

@@ -89,7 +89,13 @@ export function webApplication(options: WebApplicationOptions): ChartDefinition 
     sources: [],
     partOf: 'mlops',
     syncWave: options.syncWave ?? 1,
-    values: { spec, defaults, examples: {} },
+    values: {
+      spec,
+      defaults,
+      examples: {},
+      // The environments read the credentials from a Secret their cluster holds, named by the stack's convention.
+      environmentDefaults: fields.length ? { auth: { existingSecret: `${options.name}-credentials` } } : undefined,
+    },
     templates: {
       'deployment.yaml': workload(ctx, {
         kind: 'Deployment',
