@@ -100,7 +100,7 @@ export function workloadDefaults(uid: number, resources: ResourceDefaults, stora
     ...restrictedSecurity(uid),
     probes: standardProbes(),
     extraEnv: [],
-    networkPolicy: { enabled: false, allowSameNamespace: true, extraFrom: [] },
+    networkPolicy: { enabled: false, allowSameNamespace: true, extraFrom: [], extraEgress: [] },
     // Neither bound by default (the template falls back to maxUnavailable: 1), so setting one alone works.
     podDisruptionBudget: { enabled: false },
     ...schedulingDefaults(),

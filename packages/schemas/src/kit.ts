@@ -74,6 +74,12 @@ export function port(description: string) {
 }
 
 /** DNS-1123 label: names of Secrets, ConfigMaps, PVCs and the like. */
+/** Secret and ConfigMap data keys: what a Secret's `data` accepts. */
+export const DATA_KEY_PATTERN = '^[-._a-zA-Z0-9]+$';
+
+/** S3 bucket naming rules (lowercase letters, digits, dots and hyphens; 3 to 63 characters). */
+export const BUCKET_NAME_PATTERN = '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$';
+
 export const DNS_NAME_PATTERN = '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)?$';
 
 export function resourceName(description: string) {

@@ -1,7 +1,7 @@
-import { mapOf } from '../template/nodes';
+import { type Child, mapOf } from '../template/nodes';
 import { type ChartContext, fullname } from './context';
 import { ingress } from './ingress';
-import { networkPolicy } from './network-policy';
+import { type EgressRule, networkPolicy } from './network-policy';
 import { podDisruptionBudget } from './pdb';
 import { service } from './service';
 
@@ -13,7 +13,10 @@ export const httpGetProbe = (path: string, port = 'http') => mapOf({ httpGet: ma
  * PodDisruptionBudget, all named after the chart. The policy admits the container's port (containerPorts.http): it
  * sees traffic after the Service has translated its port.
  */
-export function httpExposure(ctx: ChartContext, options: { component: string }): Record<string, string> {
+export function httpExposure(
+  ctx: ChartContext,
+  options: { component: string; prelude?: Child[]; egress?: EgressRule[] },
+): Record<string, string> {
   const { component } = options;
   return {
     'service.yaml': service(ctx, {
@@ -24,6 +27,7 @@ export function httpExposure(ctx: ChartContext, options: { component: string }):
     }),
     'ingress.yaml': ingress(ctx, { name: fullname(ctx), component, servicePort: 'http' }),
     'networkpolicy.yaml': networkPolicy(ctx, {
+      ...options,
       name: fullname(ctx),
       component,
       ports: ['.Values.containerPorts.http'],

@@ -1,18 +1,47 @@
-import { comment, entry, expr, list, map, mapOf, spliced, when } from '../template/nodes';
+import { type Child, comment, entry, expr, list, map, mapOf, spliced, when, type YamlList } from '../template/nodes';
 import { type ChartContext, includeHelper, selectorLabels } from './context';
 import { metadata } from './metadata';
 import { templateFile } from './text';
 
-/** A NetworkPolicy rendered when `condition`, selecting one component's pods, with the given ingress rules. */
-function policy(
-  ctx: ChartContext,
-  options: { name: string; component: string },
-  condition: string,
-  ingressRules: ReturnType<typeof list>,
-): string {
+/**
+ * Where a component's pods may connect, besides DNS: ports of the pods behind the Services it talks to (a policy
+ * sees a connection after the Service has translated its port), to any address, since a database or an S3 endpoint
+ * may live outside the cluster.
+ */
+export interface EgressRule {
+  /** Why the rule exists, written above it. */
+  comment: string;
+  /** Port expressions, TCP. */
+  ports: string[];
+}
+
+export interface PolicyOptions {
+  name: string;
+  component: string;
+  /** Actions before the policy, e.g. variables the egress ports read. */
+  prelude?: Child[];
+  egress?: EgressRule[];
+}
+
+const tcpPorts = (ports: string[]) => list(...ports.map((port) => mapOf({ port: expr(port), protocol: 'TCP' })));
+
+/** DNS first (every pod resolves Service names), then the component's own rules, then the user's. */
+function egressRules(rules: EgressRule[]) {
+  const dns = list(mapOf({ port: 53, protocol: 'UDP' }), mapOf({ port: 53, protocol: 'TCP' }));
+  return list(
+    comment('DNS, to resolve Service and host names.'),
+    mapOf({ ports: dns }),
+    ...rules.flatMap((rule) => [comment(rule.comment), mapOf({ ports: tcpPorts(rule.ports) })]),
+    spliced('.Values.networkPolicy.extraEgress'),
+  );
+}
+
+/** A NetworkPolicy rendered when `condition`, selecting one component's pods, limiting its ingress and egress. */
+function policy(ctx: ChartContext, options: PolicyOptions, condition: string, ingressRules: YamlList): string {
   return templateFile(
     when(
       condition,
+      ...(options.prelude ?? []),
       entry('apiVersion', 'networking.k8s.io/v1'),
       entry('kind', 'NetworkPolicy'),
       metadata(ctx, { name: options.name, component: options.component }),
@@ -20,8 +49,9 @@ function policy(
         'spec',
         map(
           entry('podSelector', mapOf({ matchLabels: selectorLabels(ctx, options.component) })),
-          entry('policyTypes', list('Ingress')),
+          entry('policyTypes', list('Ingress', 'Egress')),
           entry('ingress', ingressRules),
+          entry('egress', egressRules(options.egress ?? [])),
         ),
       ),
     ),
@@ -30,12 +60,9 @@ function policy(
 
 /**
  * Ingress to one component's ports from the release's own pods, the release namespace (optional) and the configured
- * peers.
+ * peers; egress to DNS, the component's dependencies and the configured rules.
  */
-export function networkPolicy(
-  ctx: ChartContext,
-  options: { name: string; component: string; ports: string[] },
-): string {
+export function networkPolicy(ctx: ChartContext, options: PolicyOptions & { ports: string[] }): string {
   const releasePods = mapOf({
     podSelector: mapOf({
       matchLabels: mapOf({
@@ -50,14 +77,14 @@ export function networkPolicy(
     when('.Values.networkPolicy.allowSameNamespace', mapOf({ podSelector: map() })),
     spliced('.Values.networkPolicy.extraFrom'),
   );
-  const ports = list(...options.ports.map((port) => mapOf({ port: expr(port), protocol: 'TCP' })));
-  return policy(ctx, options, '.Values.networkPolicy.enabled', list(map(entry('ports', ports), entry('from', from))));
+  const ingress = list(map(entry('ports', tcpPorts(options.ports)), entry('from', from)));
+  return policy(ctx, options, '.Values.networkPolicy.enabled', ingress);
 }
 
 /**
- * A NetworkPolicy that selects one component's pods and admits no ingress: for pods that serve nothing (hook Jobs),
- * so that with policies enabled every pod of the chart is covered by one.
+ * A NetworkPolicy for pods that serve nothing (hook Jobs): no ingress, egress to what the Job talks to, so that with
+ * policies enabled every pod of the chart is covered by one.
  */
-export function noIngressPolicy(ctx: ChartContext, options: { name: string; component: string; when: string }): string {
+export function jobPolicy(ctx: ChartContext, options: PolicyOptions & { when: string }): string {
   return policy(ctx, options, `and .Values.networkPolicy.enabled ${options.when}`, list());
 }

@@ -5,7 +5,7 @@ import { type ChartContext, credentialsSecretName, fullname, objectName } from '
 import { credentialsSecret } from '../blocks/credentials';
 import { httpGetProbe } from '../blocks/http-exposure';
 import { hookJob } from '../blocks/job';
-import { networkPolicy, noIngressPolicy } from '../blocks/network-policy';
+import { jobPolicy, networkPolicy } from '../blocks/network-policy';
 import { notes, persistenceNote } from '../blocks/notes';
 import { podDisruptionBudget } from '../blocks/pdb';
 import { persistentVolumeClaim } from '../blocks/persistence';
@@ -19,6 +19,7 @@ import { commonDefaults, persistenceDefaults, withEphemeralStorage, workloadDefa
 const ctx: ChartContext = { chart: 'minio' };
 const API_PORT = 9000;
 const CONSOLE_PORT = 9001;
+const STORAGE_SIZE = '100Gi';
 
 const values = valuesOf(minioValuesSpec);
 const ports = values.containerPorts;
@@ -47,7 +48,7 @@ done
 
 export const minio: ChartDefinition<typeof minioValuesSpec> = defineChart({
   name: 'minio',
-  version: '0.1.9',
+  version: '0.1.10',
   appVersion: 'RELEASE.2025-09-07T16-13-09Z',
   description: 'MinIO S3-compatible object storage for ML artifacts, models and datasets.',
   keywords: ['minio', 's3', 'object-storage', 'mlops'],
@@ -73,7 +74,7 @@ export const minio: ChartDefinition<typeof minioValuesSpec> = defineChart({
       },
       containerPorts: { api: API_PORT, console: CONSOLE_PORT },
       service: { type: 'ClusterIP', ports: { api: API_PORT, console: CONSOLE_PORT }, annotations: {} },
-      persistence: persistenceDefaults('100Gi'),
+      persistence: persistenceDefaults(STORAGE_SIZE),
       // npm run bench:stack measures ~120 MiB under the stack scenario: room for upload buffers above it.
       ...workloadDefaults(1000, { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '1Gi' } }),
     },
@@ -160,10 +161,11 @@ export const minio: ChartDefinition<typeof minioValuesSpec> = defineChart({
       volumes: [emptyDirVolume('tmp')],
     }),
     'networkpolicy.yaml': networkPolicy(ctx, { name: fullname(ctx), component: 'server', ports: [`${ports.api}`, `${ports.console}`] }),
-    'networkpolicy-create-buckets.yaml': noIngressPolicy(ctx, {
+    'networkpolicy-create-buckets.yaml': jobPolicy(ctx, {
       name: objectName(ctx, 'create-buckets'),
       component: 'create-buckets',
       when: `${values.buckets.create} ${values.buckets.names}`,
+      egress: [{ comment: 'The MinIO server, to create the buckets.', ports: [`${ports.api}`] }],
     }),
     'pdb.yaml': podDisruptionBudget(ctx, { name: fullname(ctx), component: 'server' }),
     'NOTES.txt': notes(`
@@ -184,9 +186,9 @@ ${persistenceNote(ctx)}
 
 | Kind | Name | Notes |
 | --- | --- | --- |
-| Deployment | \`minio\` | S3 API on 9000, console on 9001 |
+| Deployment | \`minio\` | S3 API on ${API_PORT}, console on ${CONSOLE_PORT} |
 | Service | \`minio\` | ClusterIP, ports \`api\` and \`console\` |
-| PersistentVolumeClaim | \`minio-storage\` | 100Gi, kept on uninstall |
+| PersistentVolumeClaim | \`minio-storage\` | ${STORAGE_SIZE}, kept on uninstall |
 | Secret | \`minio-credentials\` | keys \`accesskey\`, \`secretkey\`; not created with \`auth.existingSecret\` |
 | Job | \`minio-create-buckets\` | post-install/post-upgrade hook creating \`mlflow-artifacts\`, \`models\`, \`datasets\`, \`experiments\` |`,
     notes: `### Buckets

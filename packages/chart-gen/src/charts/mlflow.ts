@@ -128,6 +128,13 @@ const allowedHosts = [
   quoted('--allowed-hosts={{ range $i, $host := $hosts }}{{ if $i }},{{ end }}{{ $host }},{{ $host }}:*{{ end }}'),
 ];
 
+/** `$s3Port`: the port of artifacts.s3.endpoint, from the URL or its scheme's default. */
+const s3EndpointPort = [
+  statement(`$endpoint := urlParse ${s3.endpoint}`),
+  statement('$s3Port := ternary "443" "80" (eq $endpoint.scheme "https")'),
+  when('contains ":" $endpoint.host', statement('$s3Port = last (splitList ":" $endpoint.host)')),
+];
+
 const serverArgs = [
   'server',
   '--host=0.0.0.0',
@@ -142,7 +149,7 @@ const serverArgs = [
 
 export const mlflow: ChartDefinition<typeof mlflowValuesSpec> = defineChart({
   name: 'mlflow',
-  version: '0.1.7',
+  version: '0.1.8',
   appVersion: APP_VERSION,
   description: 'MLflow tracking server, with metadata in PostgreSQL and artifacts in MinIO (S3).',
   keywords: ['mlflow', 'tracking', 'mlops'],
@@ -256,7 +263,14 @@ export const mlflow: ChartDefinition<typeof mlflowValuesSpec> = defineChart({
         children: databaseEnv,
       },
     ]),
-    ...httpExposure(ctx, { component: 'tracking' }),
+    ...httpExposure(ctx, {
+      component: 'tracking',
+      prelude: s3EndpointPort,
+      egress: [
+        { comment: 'PostgreSQL, the backend store.', ports: [`${backend.port}`] },
+        { comment: 'The S3 endpoint of the artifact store.', ports: ['$s3Port'] },
+      ],
+    }),
     'NOTES.txt': notes(`
 MLflow is starting in namespace {{ .Release.Namespace }}.
 
@@ -277,7 +291,7 @@ create, so inside the mlops-stack umbrella it connects with no extra values.
 | Kind | Name | Notes |
 | --- | --- | --- |
 | Deployment | \`mlflow\` | init container \`migrate\` waits for PostgreSQL, then runs \`mlflow db upgrade\` under a lock |
-| Service | \`mlflow\` | ClusterIP, port \`http\` 5000 |
+| Service | \`mlflow\` | ClusterIP, port \`http\` ${PORT} |
 | Ingress | \`mlflow\` | only with \`ingress.enabled\` |`,
     install: `The chart creates no Secret: it reads the PostgreSQL and MinIO credentials Secrets of those charts (or any
 Secret named in \`backendStore.existingSecret\` and \`artifacts.s3.existingSecret\`). No password appears in the

@@ -18,6 +18,7 @@ import { commonDefaults, persistenceDefaults, workloadDefaults } from '../value-
 
 const ctx: ChartContext = { chart: 'postgresql' };
 const PORT = 5432;
+const STORAGE_SIZE = '20Gi';
 /** uid and gid of the postgres user in the official image. */
 const POSTGRES_UID = 999;
 
@@ -63,7 +64,7 @@ const postgresqlConf = literal(`# Settings from ${values.config}; everything els
 
 export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineChart({
   name: 'postgresql',
-  version: '0.1.9',
+  version: '0.1.10',
   appVersion: '17.6',
   description: 'PostgreSQL database for MLflow metadata.',
   keywords: ['postgresql', 'database', 'mlflow', 'mlops'],
@@ -91,7 +92,7 @@ export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineCh
       initScripts: {},
       containerPorts: { postgresql: PORT },
       service: { type: 'ClusterIP', ports: { postgresql: PORT }, annotations: {} },
-      persistence: persistenceDefaults('20Gi'),
+      persistence: persistenceDefaults(STORAGE_SIZE),
       // npm run bench:stack measures ~55 MiB under the stack scenario; shared_buffers (128MB) and a connection's
       // work_mem come on top as the database grows.
       ...workloadDefaults(POSTGRES_UID, { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '1Gi' } }),
@@ -203,7 +204,7 @@ ${persistenceNote(ctx)}
 | StatefulSet | \`postgresql\` | one primary, readiness and liveness through \`pg_isready\` |
 | Service | \`postgresql\` | headless, governs the StatefulSet |
 | Service | \`postgresql-external\` | ClusterIP, what clients connect to |
-| PersistentVolumeClaim | \`postgresql-storage\` | 20Gi, kept on uninstall |
+| PersistentVolumeClaim | \`postgresql-storage\` | ${STORAGE_SIZE}, kept on uninstall |
 | Secret | \`postgresql-credentials\` | keys \`postgres-password\`, \`password\`; not created with \`auth.existingSecret\` |
 | ConfigMap | \`postgresql-config\` | \`postgresql.conf\` from \`config\` |
 | ConfigMap | \`postgresql-init-scripts\` | creates the MLflow role and database, then runs \`initScripts\` |`,

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+import { QUANTITY_PATTERN } from '@chart-gen/schemas';
+
 import type { GeneratedFile } from '../model';
 import { type ImageParts, parseImageRef } from './image-ref';
 
@@ -21,7 +23,7 @@ export interface NewChartOptions {
 
 const CHART_NAME = /^[a-z][a-z0-9-]{0,40}[a-z0-9]$/;
 const CREDENTIAL_NAME = /^[a-z][A-Za-z0-9]*$/;
-const QUANTITY = /^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
+const QUANTITY = new RegExp(QUANTITY_PATTERN);
 
 const camelCase = (name: string) => name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const constantCase = (name: string) => name.replace(/([A-Z])/g, '_$1').toUpperCase();

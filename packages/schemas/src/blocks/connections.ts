@@ -1,6 +1,6 @@
-import { obj, port, resourceName, str } from '../kit';
+import { BUCKET_NAME_PATTERN, DATA_KEY_PATTERN, obj, port, resourceName, str } from '../kit';
 
-const SECRET_KEY = { pattern: '^[-._a-zA-Z0-9]+$', minLength: 1 };
+const SECRET_KEY = { pattern: DATA_KEY_PATTERN, minLength: 1 };
 
 /** A PostgreSQL database another release serves; the password is read from a Secret, never from values. */
 export function postgresConnectionSpec(description: string) {
@@ -20,7 +20,7 @@ export function s3ConnectionSpec(description: string) {
     endpoint: str('S3 endpoint URL (http://<service>:<port> for an in-cluster MinIO).', {
       pattern: '^https?://[^\\s/]+(/.*)?$',
     }),
-    bucket: str('Bucket the artifacts are stored in.', { pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$' }),
+    bucket: str('Bucket the artifacts are stored in.', { pattern: BUCKET_NAME_PATTERN }),
     existingSecret: resourceName('Secret holding the access key and secret key.'),
     accessKeyKey: str('Key of the access key in that Secret.', SECRET_KEY),
     secretKeyKey: str('Key of the secret key in that Secret.', SECRET_KEY),

@@ -1,9 +1,6 @@
 import type { TObject, TOptional, TString } from '@sinclair/typebox';
 
-import { obj, optional, resourceName, str, type TSchema } from '../kit';
-
-/** Secret data keys: what a Secret's `data` accepts. */
-const SECRET_KEY_PATTERN = '^[-._a-zA-Z0-9]+$';
+import { DATA_KEY_PATTERN, obj, optional, resourceName, str, type TSchema } from '../kit';
 
 type CredentialProperties<K extends string> = {
   existingSecret: TString;
@@ -27,7 +24,7 @@ export function credentialsSpec<K extends string>(description: string, fields: R
   const values: Record<string, TSchema> = {};
   for (const [name, field] of Object.entries<CredentialField>(fields)) {
     keys[name] = str(`Key of the Secret that holds the ${field.description}.`, {
-      pattern: SECRET_KEY_PATTERN,
+      pattern: DATA_KEY_PATTERN,
       minLength: 1,
     });
     values[name] = optional(

@@ -1,4 +1,4 @@
-import { bool, obj, oneOf, str, stringMap } from '../kit';
+import { bool, DNS_NAME_PATTERN, obj, oneOf, str, stringMap } from '../kit';
 
 /** An optional Ingress in front of the chart's HTTP Service. */
 export function ingressSpec() {
@@ -6,7 +6,7 @@ export function ingressSpec() {
     enabled: bool('Create an Ingress.'),
     className: str('IngressClass; empty uses the cluster default.'),
     host: str('Host name the Ingress answers for.', {
-      pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)?$',
+      pattern: DNS_NAME_PATTERN,
     }),
     path: str('Path routed to the Service.', { pattern: '^/' }),
     pathType: oneOf('How the path matches.', ['Prefix', 'Exact', 'ImplementationSpecific'] as const),

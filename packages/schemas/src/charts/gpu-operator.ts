@@ -3,7 +3,7 @@ import { imageSpec } from '../blocks/image';
 import { resourcesSpec } from '../blocks/resources';
 import { containerSecurityContextSpec, podSecurityContextSpec } from '../blocks/security';
 import { upstreamObj } from '../blocks/upstream';
-import { bool, DNS_NAME_PATTERN, int, k8sObject, list, obj, oneOf, resourceName, type Static,str, stringMap } from '../kit';
+import { bool, DATA_KEY_PATTERN, DNS_NAME_PATTERN, int, k8sObject, list, obj, oneOf, resourceName, type Static,str, stringMap } from '../kit';
 
 /** A Prometheus duration as the PrometheusRule CRD accepts it (e.g. 5m, 1h30m). */
 function duration(description: string) {
@@ -27,7 +27,7 @@ const timeSlicingSpec = obj('GPU time-slicing: each GPU is advertised as several
     maxLength: 253,
   }),
   configKey: str('Key of the sharing config in the ConfigMap; gpu-operator.devicePlugin.config.default must be the same.', {
-    pattern: '^[-._a-zA-Z0-9]+$',
+    pattern: DATA_KEY_PATTERN,
   }),
   replicasPerGpu: int('Pods that may share one GPU. At least 2: to stop sharing, disable time-slicing.', {
     minimum: 2,

@@ -5,10 +5,8 @@ import { persistenceSpec } from '../blocks/persistence';
 import { resourcesSpec } from '../blocks/resources';
 import { containerPortsSpec, serviceSpec } from '../blocks/service';
 import { workloadProperties } from '../blocks/workload';
-import { bool, int, list, obj, type Static,str } from '../kit';
+import { bool, BUCKET_NAME_PATTERN, int, list, obj, type Static, str } from '../kit';
 
-/** S3 bucket naming rules (lowercase letters, digits, dots and hyphens; 3 to 63 characters). */
-const BUCKET_NAME_PATTERN = '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$';
 
 export const minioValuesSpec = obj('Values of the minio chart.', {
   ...commonProperties(),
