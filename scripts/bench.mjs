@@ -1,7 +1,10 @@
 // Prints how long generation takes: in-process per chart and for all charts (median of repeated runs after a
-// warm-up), and the wall time of `nx run-many -t generate` cold (cache skipped) and warm (cache hit).
-// Targets: all charts in-process under 100 ms; warm Nx run under 2 s.
-// `--quick` runs each measurement once and skips the Nx runs (the tests use it to keep this script working).
+// warm-up); `chart-gen generate <one chart>` as a process; 200 synthetic charts in-process, to show the time per chart
+// stays flat; each chart's render overhead (`helm template` over `helm version`, paired runs); and the wall time of
+// `nx run-many -t generate` cold (cache skipped) and warm (cache hit).
+// Targets: all charts in-process under 100 ms; one chart as a process under 300 ms; 200 synthetic charts under 2 s;
+// render overhead at most 1.10x; warm Nx run under 2 s.
+// `--quick` runs each measurement once, scales to 20 charts and skips the Nx runs (the tests keep the script working).
 import { execFileSync, execSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
@@ -11,7 +14,9 @@ const root = new URL('..', import.meta.url).pathname;
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
 
 execSync('bash scripts/ensure-deps.sh && npx tsc -b', { cwd: root, stdio: 'inherit', env });
-const { charts, environments, renderChart, resolveSettings } = require(`${root}packages/chart-gen/dist/index.js`);
+const { charts, environments, renderChart, resolveSettings, webApplication } = require(
+  `${root}packages/chart-gen/dist/index.js`,
+);
 const settings = resolveSettings(require(`${root}chart-gen.config.json`), process.env, {});
 const render = (chart) => renderChart(chart, environments, settings);
 
@@ -40,6 +45,52 @@ console.log(`in-process generation (median of ${RUNS} runs; the first run, compi
 for (const chart of charts) console.log(`  ${chart.name.padEnd(16)} ${ms(median(() => render(chart)))}`);
 const all = median(() => charts.forEach(render));
 console.log(`  ${'all charts'.padEnd(16)} ${ms(all)}   (target < 100 ms)`);
+
+const cli = `${root}packages/chart-gen/dist/cli.js`;
+const processRun = median(() => execFileSync('node', [cli, 'generate', 'minio'], { cwd: root, stdio: 'ignore' }));
+console.log('chart-gen generate minio (a process: start, load, validate, write nothing new)');
+console.log(`  ${'wall'.padEnd(16)} ${ms(processRun)}   (target < 300 ms)`);
+
+/** Synthetic webApplication charts, each with credentials and storage (the kind's largest shape). */
+const synthetic = (count) =>
+  Array.from({ length: count }, (_, i) =>
+    webApplication({
+      name: `synthetic-${i}`,
+      description: `Synthetic chart ${i}.`,
+      version: '0.1.0',
+      image: { registry: 'registry.example.com', repository: `team/app-${i}`, tag: '1.0.0' },
+      port: 8080,
+      healthPath: '/healthz',
+      persistence: { size: '1Gi', mountPath: '/data' },
+      credentials: { apiKey: { description: 'API key', minLength: 8, env: 'API_KEY', key: 'api-key' } },
+    }),
+  );
+const SCALE = quick ? [10, 20] : [50, 100, 200];
+console.log('synthetic charts in-process (define, validate, render; each count once, fresh definitions)');
+for (const count of SCALE) {
+  const time = once(() => synthetic(count).forEach(render));
+  console.log(`  ${`${count} charts`.padEnd(16)} ${ms(time)}   ${(time / count).toFixed(2)} ms per chart`);
+}
+
+/** helm, for the render overhead: $HELM4 (set by the tests), else the pinned one from tools/install-tools.sh. */
+const helm =
+  process.env.HELM4 ||
+  execFileSync('bash', ['tools/install-tools.sh', '--print', 'helm4'], { cwd: root, encoding: 'utf8' }).trim();
+const credentials = (chart) =>
+  Object.keys(chart.values.defaults.auth?.secretKeys ?? {}).flatMap((f) => ['--set', `auth.${f}=bench-only-${f}`]);
+const PAIRS = quick ? 1 : 15;
+console.log(`render overhead: helm template / helm version (medians of ${PAIRS} paired runs; target <= 1.10x)`);
+for (const chart of charts.filter((c) => !c.dependencies?.length && !c.externalDependencies?.length)) {
+  const template = [];
+  const version = [];
+  for (let i = 0; i < PAIRS; i++) {
+    version.push(once(() => execFileSync(helm, ['version'], { stdio: 'ignore' })));
+    const args = ['template', chart.name, `charts/${chart.name}`, ...credentials(chart)];
+    template.push(once(() => execFileSync(helm, args, { cwd: root, stdio: 'ignore' })));
+  }
+  const mid = (times) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  console.log(`  ${chart.name.padEnd(16)} ${(mid(template) / mid(version)).toFixed(2)}x`);
+}
 
 if (quick) process.exit(0);
 

@@ -1,10 +1,7 @@
 #!/usr/bin/env node
 import { UsageError } from './cli/args';
-import { CHECK_VERSIONS_USAGE, checkVersionsCommand } from './cli/check-versions-command';
-import { GENERATE_USAGE, generateCommand } from './cli/generate-command';
-import { NEW_USAGE, newCommand } from './cli/new-command';
-import { PUBLISH_USAGE, publishCommand } from './cli/publish-command';
 import { SettingsError } from './cli/settings-file';
+import { CHECK_VERSIONS_USAGE, GENERATE_USAGE, NEW_USAGE, PUBLISH_USAGE } from './cli/usage';
 import type { Writer } from './cli/writer';
 import { InvalidValuesError } from './generate';
 import { UnknownChartError } from './generate-all';
@@ -13,12 +10,18 @@ export type { Writer } from './cli/writer';
 
 const USAGE = `usage:\n  ${[GENERATE_USAGE, NEW_USAGE, PUBLISH_USAGE, CHECK_VERSIONS_USAGE].join('\n\n  ')}`;
 
-const COMMANDS: Record<string, (argv: string[], out: Writer, err: Writer) => number | Promise<number>> = {
-  generate: generateCommand,
-  new: newCommand,
-  publish: publishCommand,
-  'check-versions': checkVersionsCommand,
+type Command = (argv: string[], out: Writer, err: Writer) => number | Promise<number>;
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+/** Each command's code is loaded when it runs: generating one chart does not load publishing (startup time). */
+const COMMANDS: Record<string, () => Command> = {
+  generate: () => (require('./cli/generate-command') as typeof import('./cli/generate-command')).generateCommand,
+  new: () => (require('./cli/new-command') as typeof import('./cli/new-command')).newCommand,
+  publish: () => (require('./cli/publish-command') as typeof import('./cli/publish-command')).publishCommand,
+  'check-versions': () =>
+    (require('./cli/check-versions-command') as typeof import('./cli/check-versions-command')).checkVersionsCommand,
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * Runs the CLI; returns the exit code (0 ok, 1 drift or invalid input, 2 usage), as a promise for the commands that
@@ -35,9 +38,9 @@ export function main(
       out.write(`${USAGE}\n`);
       return 0;
     }
-    const run = command ? COMMANDS[command] : undefined;
-    if (!run) throw new UsageError(command ? `unknown command ${command}` : 'missing command');
-    const code = run(rest, out, err);
+    const load = command ? COMMANDS[command] : undefined;
+    if (!load) throw new UsageError(command ? `unknown command ${command}` : 'missing command');
+    const code = load()(rest, out, err);
     return typeof code === 'number' ? code : code.catch((error: unknown) => failure(error, err));
   } catch (error) {
     return failure(error, err);

@@ -9,11 +9,6 @@ import { git, showFile } from './git';
 import { findRoot } from './root';
 import type { Writer } from './writer';
 
-export const CHECK_VERSIONS_USAGE = `chart-gen check-versions [--base <revision>] [--root <dir>]
-
-  Fails when a chart's packaged content differs from --base (default HEAD~1) but its Chart.yaml version is not higher,
-  naming the chart. Files kept out of packages (tests/, ci/, project.json) do not count.`;
-
 /** Paths of a chart folder that `helm package` leaves out (.helmignore of the generated charts). */
 const NOT_PACKAGED = /^charts\/[^/]+\/(tests\/|ci\/|project\.json$|charts\/)/;
 

@@ -1,19 +1,10 @@
 import { generate, selectCharts } from '../generate-all';
-import { type GitopsSettings, SETTINGS_ENV, SETTINGS_FILE } from '../gitops/settings';
+import type { GitopsSettings } from '../gitops/settings';
 import { hasDrift } from '../write';
 import { parseArgs } from './args';
 import { findRoot } from './root';
 import { loadSettings } from './settings-file';
 import type { Writer } from './writer';
-
-export const GENERATE_USAGE = `chart-gen generate [chart...] [--check] [--root <dir>] [--repo-url <url>] [--target-revision <rev>] [--project <name>]
-
-  Writes charts/<name>/ and the chart's Argo CD Applications (argocd-apps/) for the named charts, all when none is.
-  --check                  write nothing; exit 1 and list the files that differ from what would be generated
-  --root <dir>             repository root (default: the nearest folder above the working directory holding nx.json)
-  --repo-url <url>         Git URL in the Argo CD Applications (default: ${SETTINGS_FILE}, or $${SETTINGS_ENV.repoURL})
-  --target-revision <rev>  Git revision they deploy (default: ${SETTINGS_FILE}, or $${SETTINGS_ENV.targetRevision})
-  --project <name>         Argo CD project (default: ${SETTINGS_FILE}, or $${SETTINGS_ENV.project})`;
 
 const SETTING_FLAGS: Record<string, keyof GitopsSettings> = {
   'repo-url': 'repoURL',

@@ -5,15 +5,6 @@ import { parseArgs, UsageError } from './args';
 import { findRoot } from './root';
 import type { Writer } from './writer';
 
-export const NEW_USAGE = `chart-gen new <name> --image <registry/repository:tag> --port <port> [--persistence <size>] [--data-path <path>]
-              [--credentials <name,...>] [--health-path <path>] [--description <text>] [--root <dir>]
-
-  Writes a chart definition (packages/chart-gen/src/charts/<name>.ts), lists it in charts/index.ts, and adds its Nx
-  project and a helm-unittest smoke suite under charts/<name>/. Then run \`npm run generate\` and commit.
-  --persistence <size>     keep data on a PersistentVolumeClaim of this size (e.g. 10Gi), mounted at --data-path (/data)
-  --credentials <names>    values read from a Secret, e.g. apiKey,dbPassword (env API_KEY, DB_PASSWORD)
-  --health-path <path>     HTTP path of the readiness and liveness probes (default /)`;
-
 export function newCommand(argv: string[], out: Writer, err: Writer): number {
   const { positionals, flags } = parseArgs(argv, {
     switches: [],

@@ -13,19 +13,6 @@ import { parseArgs, UsageError } from './args';
 import { findRoot } from './root';
 import type { Writer } from './writer';
 
-export const PUBLISH_USAGE = `chart-gen publish <oci://registry/path | https://chart-repository> [--charts <a,b>] [--force] [--packages <dir>]
-                  [--plain-http] [--helm <path>] [--timeout <seconds>]
-
-  Publishes each chart at the version its Chart.yaml names, from --packages (dist/charts, made by \`npx nx run-many -t
-  package\`): to an OCI registry with \`helm push\`, or to a repository with ChartMuseum's upload API (ChartMuseum,
-  Gitea's <server>/api/packages/<owner>/helm, ...), with basic auth from HELM_REPO_USERNAME and HELM_REPO_PASSWORD or a
-  bearer token from HELM_REPO_ACCESS_TOKEN. A version already published with the same files is skipped; with other
-  files it is refused unless --force.
-  --charts <a,b>           only these charts (default: every chart under charts/)
-  --plain-http             talk HTTP to the OCI registry (a registry on localhost)
-  --helm <path>            helm binary for OCI (default: $HELM, else helm on PATH)
-  --timeout <seconds>      per request to a chart repository (default 60); transient failures are retried twice`;
-
 /** Charts and their versions as Chart.yaml says now, by the chart folders (all, or --charts a,b). */
 function currentCharts(root: string, only: string[] | null): { name: string; version: string }[] {
   const names = fs

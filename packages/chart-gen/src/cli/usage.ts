@@ -1,0 +1,38 @@
+/** The usage text of each command: printed by --help and after a usage error, without loading the commands. */
+import { SETTINGS_ENV, SETTINGS_FILE } from '../gitops/settings';
+
+export const GENERATE_USAGE = `chart-gen generate [chart...] [--check] [--root <dir>] [--repo-url <url>] [--target-revision <rev>] [--project <name>]
+
+  Writes charts/<name>/ and the chart's Argo CD Applications (argocd-apps/) for the named charts, all when none is.
+  --check                  write nothing; exit 1 and list the files that differ from what would be generated
+  --root <dir>             repository root (default: the nearest folder above the working directory holding nx.json)
+  --repo-url <url>         Git URL in the Argo CD Applications (default: ${SETTINGS_FILE}, or $${SETTINGS_ENV.repoURL})
+  --target-revision <rev>  Git revision they deploy (default: ${SETTINGS_FILE}, or $${SETTINGS_ENV.targetRevision})
+  --project <name>         Argo CD project (default: ${SETTINGS_FILE}, or $${SETTINGS_ENV.project})`;
+
+export const NEW_USAGE = `chart-gen new <name> --image <registry/repository:tag> --port <port> [--persistence <size>] [--data-path <path>]
+              [--credentials <name,...>] [--health-path <path>] [--description <text>] [--root <dir>]
+
+  Writes a chart definition (packages/chart-gen/src/charts/<name>.ts), lists it in charts/index.ts, and adds its Nx
+  project and a helm-unittest smoke suite under charts/<name>/. Then run \`npm run generate\` and commit.
+  --persistence <size>     keep data on a PersistentVolumeClaim of this size (e.g. 10Gi), mounted at --data-path (/data)
+  --credentials <names>    values read from a Secret, e.g. apiKey,dbPassword (env API_KEY, DB_PASSWORD)
+  --health-path <path>     HTTP path of the readiness and liveness probes (default /)`;
+
+export const PUBLISH_USAGE = `chart-gen publish <oci://registry/path | https://chart-repository> [--charts <a,b>] [--force] [--packages <dir>]
+                  [--plain-http] [--helm <path>] [--timeout <seconds>]
+
+  Publishes each chart at the version its Chart.yaml names, from --packages (dist/charts, made by \`npx nx run-many -t
+  package\`): to an OCI registry with \`helm push\`, or to a repository with ChartMuseum's upload API (ChartMuseum,
+  Gitea's <server>/api/packages/<owner>/helm, ...), with basic auth from HELM_REPO_USERNAME and HELM_REPO_PASSWORD or a
+  bearer token from HELM_REPO_ACCESS_TOKEN. A version already published with the same files is skipped; with other
+  files it is refused unless --force.
+  --charts <a,b>           only these charts (default: every chart under charts/)
+  --plain-http             talk HTTP to the OCI registry (a registry on localhost)
+  --helm <path>            helm binary for OCI (default: $HELM, else helm on PATH)
+  --timeout <seconds>      per request to a chart repository (default 60); transient failures are retried twice`;
+
+export const CHECK_VERSIONS_USAGE = `chart-gen check-versions [--base <revision>] [--root <dir>]
+
+  Fails when a chart's packaged content differs from --base (default HEAD~1) but its Chart.yaml version is not higher,
+  naming the chart. Files kept out of packages (tests/, ci/, project.json) do not count.`;
