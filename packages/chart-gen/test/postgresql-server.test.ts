@@ -36,11 +36,14 @@ afterAll(() => server?.stop());
 
 /** Runs one init script as the image's entrypoint would: .sh with sh, .sql with psql. */
 function runScript(file: string) {
+  // The password from a file, as the chart mounts it from its Secret (readable by the server's user here).
+  const passwordFile = path.join(server.dir, 'app-password');
+  fs.writeFileSync(passwordFile, 'test-only-mlflow', { mode: 0o644 });
   const env = {
     POSTGRES_USER: 'postgres',
     APP_USER: 'mlflow',
     APP_DATABASE: 'mlflow',
-    APP_PASSWORD: 'test-only-mlflow',
+    APP_PASSWORD_FILE: passwordFile,
   };
   const full = path.join(server.dir, file);
   return file.endsWith('.sh')
@@ -80,4 +83,16 @@ it('creates the MLflow role with its password, and the database it owns', () => 
   expect(server.query("SELECT rolcanlogin FROM pg_roles WHERE rolname = 'mlflow'")).toBe('t');
   expect(server.query("SELECT rolpassword LIKE 'SCRAM-SHA-256$%' FROM pg_authid WHERE rolname = 'mlflow'")).toBe('t');
   expect(server.query("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = 'mlflow'")).toBe('mlflow');
+});
+
+it('refuses to create the role when its password file cannot be read, instead of leaving it without a password', () => {
+  const result = server.run('sh', [path.join(server.dir, '00-create-app-database.sh')], {
+    POSTGRES_USER: 'postgres',
+    APP_USER: 'other',
+    APP_DATABASE: 'other',
+    APP_PASSWORD_FILE: path.join(server.dir, 'missing-password'),
+  });
+  expect(result.status).toBe(1);
+  expect(result.stderr).toContain("cannot read the application role's password from");
+  expect(server.query("SELECT count(*) FROM pg_roles WHERE rolname = 'other'")).toBe('0');
 });

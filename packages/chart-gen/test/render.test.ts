@@ -62,7 +62,8 @@ describe.each(helms())('%s credentials', (_, helm) => {
     it('uses the existing Secret and creates none when auth.existingSecret is set', () => {
       const objects = render(helm, name, chart.dir, ['--set', 'auth.existingSecret=cluster-made']);
       expect(objects.filter((o) => o.kind === 'Secret')).toEqual([]);
-      expect(JSON.stringify(objects)).toContain('"name":"cluster-made"');
+      // Referenced by an env var's secretKeyRef or by a Secret volume (credentials as files).
+      expect(JSON.stringify(objects)).toMatch(/"(name|secretName)":"cluster-made"/);
     });
 
     it('fails without credentials, saying what to set', () => {

@@ -134,6 +134,13 @@ export function secretKeyEnv(variable: string, name: string, key: string): YamlM
   });
 }
 
+/** Where a container mounts the chart's credentials Secret (see credentialsVolume). */
+export const credentialsDir = (ctx: ChartContext) => `/run/secrets/${ctx.chart}`;
+
+/** `<variable>_FILE`: the path of one key of the mounted credentials Secret, for programs that read it there. */
+export const secretFileEnv = (ctx: ChartContext, variable: string, keyPath: string) =>
+  envVar(`${variable}_FILE`, `"${credentialsDir(ctx)}/{{ ${keyPath} }}"`);
+
 /** An env var read from the chart's credentials Secret. */
 export function secretEnv(ctx: ChartContext, variable: string, keyPath: string): YamlMap {
   return secretKeyEnv(variable, includeHelper(ctx, 'credentials', 'secretName'), keyPath);

@@ -1,5 +1,5 @@
-import { choose, entry, map, mapOf } from '../template/nodes';
-import { type ChartContext, claimName } from './context';
+import { choose, entry, list, map, mapOf } from '../template/nodes';
+import { type ChartContext, claimName, credentialsSecretName } from './context';
 
 /** The data volume: the chart's claim when persistence is on, else an emptyDir. */
 export function dataVolume(ctx: ChartContext, name: string) {
@@ -26,4 +26,15 @@ export function configMapVolume(name: string, configMapName: string, defaultMode
     name,
     configMap: map(entry('name', configMapName), defaultMode !== undefined && entry('defaultMode', defaultMode)),
   });
+}
+
+/**
+ * The chart's credentials Secret as files, readable by the pod's group (fsGroup) only: programs that read a password
+ * from a file get it without an environment variable, which `kubectl describe`, crash dumps and child processes see.
+ * The keys are listed (expressions of key names), so a Secret lacking one keeps the Pod from starting, naming the key,
+ * as an env var reference would. Mode 288 is 0440 written in decimal.
+ */
+export function credentialsVolume(ctx: ChartContext, name: string, keys: string[]) {
+  const items = list(...keys.map((key) => mapOf({ key: `{{ ${key} }}`, path: `{{ ${key} }}` })));
+  return mapOf({ name, secret: mapOf({ secretName: credentialsSecretName(ctx), defaultMode: 288, items }) });
 }

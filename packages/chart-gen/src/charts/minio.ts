@@ -1,6 +1,6 @@
 import { minioValuesSpec } from '@chart-gen/schemas';
 
-import { envVar, secretEnv } from '../blocks/container';
+import { credentialsDir, envVar, secretFileEnv } from '../blocks/container';
 import { type ChartContext, credentialsSecretName, fullname, objectName } from '../blocks/context';
 import { credentialsSecret } from '../blocks/credentials';
 import { httpGetProbe } from '../blocks/http-exposure';
@@ -10,7 +10,7 @@ import { notes, persistenceNote } from '../blocks/notes';
 import { podDisruptionBudget } from '../blocks/pdb';
 import { persistentVolumeClaim } from '../blocks/persistence';
 import { service } from '../blocks/service';
-import { dataVolume, emptyDirVolume } from '../blocks/volumes';
+import { credentialsVolume, dataVolume, emptyDirVolume } from '../blocks/volumes';
 import { workload } from '../blocks/workload';
 import { type ChartDefinition, defineChart } from '../model';
 import { valuesOf } from '../template/values-path';
@@ -24,10 +24,13 @@ const STORAGE_SIZE = '100Gi';
 const values = valuesOf(minioValuesSpec);
 const ports = values.containerPorts;
 
+/** The root credentials as files: MinIO reads MINIO_ROOT_USER_FILE and MINIO_ROOT_PASSWORD_FILE itself. */
 const rootCredentialsEnv = [
-  secretEnv(ctx, 'MINIO_ROOT_USER', `${values.auth.secretKeys.rootUser}`),
-  secretEnv(ctx, 'MINIO_ROOT_PASSWORD', `${values.auth.secretKeys.rootPassword}`),
+  secretFileEnv(ctx, 'MINIO_ROOT_USER', `${values.auth.secretKeys.rootUser}`),
+  secretFileEnv(ctx, 'MINIO_ROOT_PASSWORD', `${values.auth.secretKeys.rootPassword}`),
 ];
+const credentialKeys = [`${values.auth.secretKeys.rootUser}`, `${values.auth.secretKeys.rootPassword}`];
+const credentialsMount = { name: 'credentials', mountPath: credentialsDir(ctx), readOnly: true };
 
 /**
  * Waits for the server, then creates each bucket unless it exists: safe to run on every upgrade. The shell is the
@@ -36,7 +39,9 @@ const rootCredentialsEnv = [
  */
 const createBucketsScript = `
 trap 'echo "stopped before the buckets were created"; exit 143' TERM INT
-mc alias set target "$MINIO_ENDPOINT" "$MINIO_ROOT_USER" "$MINIO_ROOT_PASSWORD" --api S3v4 >/dev/null
+# mc reads the keys from standard input, so they never appear in a process's arguments or environment.
+printf '%s\\n%s\\n' "$(cat "$MINIO_ROOT_USER_FILE")" "$(cat "$MINIO_ROOT_PASSWORD_FILE")" |
+  mc alias set target "$MINIO_ENDPOINT" --api S3v4 >/dev/null
 until mc ls target >/dev/null 2>&1; do
   echo "waiting for MinIO at $MINIO_ENDPOINT"
   sleep 3
@@ -48,7 +53,7 @@ done
 
 export const minio: ChartDefinition<typeof minioValuesSpec> = defineChart({
   name: 'minio',
-  version: '0.1.10',
+  version: '0.1.11',
   appVersion: 'RELEASE.2025-09-07T16-13-09Z',
   description: 'MinIO S3-compatible object storage for ML artifacts, models and datasets.',
   keywords: ['minio', 's3', 'object-storage', 'mlops'],
@@ -123,10 +128,11 @@ export const minio: ChartDefinition<typeof minioValuesSpec> = defineChart({
           volumeMounts: [
             { name: 'data', mountPath: '/data' },
             { name: 'tmp', mountPath: '/tmp' },
+            credentialsMount,
           ],
         },
       ],
-      volumes: [dataVolume(ctx, 'data'), emptyDirVolume('tmp')],
+      volumes: [dataVolume(ctx, 'data'), emptyDirVolume('tmp'), credentialsVolume(ctx, 'credentials', credentialKeys)],
     }),
     'service.yaml': service(ctx, {
       name: fullname(ctx),
@@ -156,9 +162,9 @@ export const minio: ChartDefinition<typeof minioValuesSpec> = defineChart({
         ],
         resources: `${values.buckets.resources}`,
         securityContext: `${values.containerSecurityContext}`,
-        volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+        volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }, credentialsMount],
       },
-      volumes: [emptyDirVolume('tmp')],
+      volumes: [emptyDirVolume('tmp'), credentialsVolume(ctx, 'credentials', credentialKeys)],
     }),
     'networkpolicy.yaml': networkPolicy(ctx, { name: fullname(ctx), component: 'server', ports: [`${ports.api}`, `${ports.console}`] }),
     'networkpolicy-create-buckets.yaml': jobPolicy(ctx, {
@@ -198,6 +204,13 @@ starts once MinIO is ready, so \`helm install --wait\` never waits on it. Under 
 wave, so MLflow (a later wave in the umbrella) starts once the buckets exist. It waits for the S3 API, creates each
 missing bucket with \`mc mb --ignore-existing\` and leaves existing ones untouched, so it is safe to run on every sync. It is bounded by \`buckets.backoffLimit\`, \`buckets.activeDeadlineSeconds\` and
 \`buckets.ttlSecondsAfterFinished\`.
+
+### Credentials as files
+
+The root credentials reach MinIO as files, never as environment variables: the credentials Secret is mounted at
+\`/run/secrets/minio\` (mode 0440, readable by the pod's group) and MinIO reads \`MINIO_ROOT_USER_FILE\` and
+\`MINIO_ROOT_PASSWORD_FILE\`. The bucket Job hands them to \`mc alias set\` on standard input, so they are in no process's
+arguments either.
 
 ### Storage
 

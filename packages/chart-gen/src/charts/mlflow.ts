@@ -319,6 +319,12 @@ and set \`image.registry\`, \`image.repository\` and \`image.tag\` to it. Any im
 have no user of their own, so any uid works with the chart's \`HOME=/tmp\`). The tests run this chart's rendered
 command with MLflow ${APP_VERSION} and those driver versions (\`tools/mlflow/requirements.txt\`).
 
+### Credentials
+
+The database password and the S3 keys reach the server as environment variables from \`secretKeyRef\` (never in the
+rendered manifests). They cannot be files here: libpq's \`PGPASSFILE\` and boto3's shared credentials file need a format
+(\`host:port:database:user:password\`, an INI section) that the Secrets of the postgresql and minio charts do not hold.
+
 ### Artifacts
 
 With \`artifacts.serve: true\` (the default) clients upload and download artifacts through the tracking server and need

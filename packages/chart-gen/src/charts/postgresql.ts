@@ -1,7 +1,7 @@
 import { postgresqlValuesSpec } from '@chart-gen/schemas';
 
 import { configMap } from '../blocks/config-map';
-import { envVar, secretEnv } from '../blocks/container';
+import { credentialsDir, envVar, secretFileEnv } from '../blocks/container';
 import { type ChartContext, credentialsSecretName, fullname, objectName } from '../blocks/context';
 import { credentialsSecret } from '../blocks/credentials';
 import { networkPolicy } from '../blocks/network-policy';
@@ -9,7 +9,7 @@ import { notes, persistenceNote } from '../blocks/notes';
 import { podDisruptionBudget } from '../blocks/pdb';
 import { persistentVolumeClaim } from '../blocks/persistence';
 import { service } from '../blocks/service';
-import { configMapVolume, dataVolume, emptyDirVolume } from '../blocks/volumes';
+import { configMapVolume, credentialsVolume, dataVolume, emptyDirVolume } from '../blocks/volumes';
 import { workload } from '../blocks/workload';
 import { type ChartDefinition, defineChart } from '../model';
 import { entry, list, literal, literalOf, mapOf, range } from '../template/nodes';
@@ -24,12 +24,18 @@ const POSTGRES_UID = 999;
 
 /**
  * Creates the application role and database unless they exist. Values arrive as psql variables, quoted by
- * format()'s %I and %L, so no name or password is ever spliced into SQL text.
+ * format()'s %I and %L, so no name or password is ever spliced into SQL text; psql reads the password from its file
+ * itself, so it is in no process's arguments or environment.
  */
 const createAppDatabaseScript = `#!/bin/sh
 set -eu
+if [ ! -s "$APP_PASSWORD_FILE" ] || [ ! -r "$APP_PASSWORD_FILE" ]; then
+  echo "cannot read the application role's password from $APP_PASSWORD_FILE" >&2
+  exit 1
+fi
 psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres \\
-  --set=app_user="$APP_USER" --set=app_password="$APP_PASSWORD" --set=app_database="$APP_DATABASE" <<'SQL'
+  --set=app_user="$APP_USER" --set=app_database="$APP_DATABASE" <<'SQL'
+\\set app_password \`cat "$APP_PASSWORD_FILE"\`
 SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', :'app_user', :'app_password')
 WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'app_user')\\gexec
 SELECT format('CREATE DATABASE %I OWNER %I', :'app_database', :'app_user')
@@ -64,7 +70,7 @@ const postgresqlConf = literal(`# Settings from ${values.config}; everything els
 
 export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineChart({
   name: 'postgresql',
-  version: '0.1.10',
+  version: '0.1.11',
   appVersion: '17.6',
   description: 'PostgreSQL database for MLflow metadata.',
   keywords: ['postgresql', 'database', 'mlflow', 'mlops'],
@@ -124,12 +130,12 @@ export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineCh
           ports: [{ name: 'postgresql', port: `${port}` }],
           env: [
             envVar('POSTGRES_USER', 'postgres'),
-            secretEnv(ctx, 'POSTGRES_PASSWORD', `${values.auth.secretKeys.postgresPassword}`),
+            secretFileEnv(ctx, 'POSTGRES_PASSWORD', `${values.auth.secretKeys.postgresPassword}`),
             envVar('PGDATA', '/var/lib/postgresql/data/pgdata'),
             envVar('PGPORT', `{{ ${port} | quote }}`),
             envVar('APP_USER', `{{ ${values.auth.username} | quote }}`),
             envVar('APP_DATABASE', `{{ ${values.auth.database} | quote }}`),
-            secretEnv(ctx, 'APP_PASSWORD', `${values.auth.secretKeys.password}`),
+            secretFileEnv(ctx, 'APP_PASSWORD', `${values.auth.secretKeys.password}`),
           ],
           extraEnv: true,
           probes: { liveness: pgIsReady, readiness: pgIsReady },
@@ -141,6 +147,7 @@ export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineCh
             { name: 'init-scripts', mountPath: '/docker-entrypoint-initdb.d', readOnly: true },
             { name: 'run', mountPath: '/var/run/postgresql' },
             { name: 'tmp', mountPath: '/tmp' },
+            { name: 'credentials', mountPath: credentialsDir(ctx), readOnly: true },
             // The container runtime's default /dev/shm (64Mi) is too small for parallel queries.
             { name: 'dshm', mountPath: '/dev/shm' },
           ],
@@ -153,6 +160,10 @@ export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineCh
         emptyDirVolume('run'),
         emptyDirVolume('tmp'),
         emptyDirVolume('dshm', 'Memory'),
+        credentialsVolume(ctx, 'credentials', [
+          `${values.auth.secretKeys.postgresPassword}`,
+          `${values.auth.secretKeys.password}`,
+        ]),
       ],
     }),
     'service-headless.yaml': service(ctx, {
@@ -213,6 +224,12 @@ ${persistenceNote(ctx)}
 On an empty data directory the server runs \`/docker-entrypoint-initdb.d\` once: \`00-create-app-database.sh\` creates the
 role \`auth.username\` with the password under \`auth.secretKeys.password\` and the database \`auth.database\` it owns; the
 scripts of \`initScripts\` follow in name order. Later changes to these values do not alter an existing database.
+
+### Credentials as files
+
+Both passwords reach the container as files: the credentials Secret is mounted at \`/run/secrets/postgresql\` (mode 0440,
+readable by the pod's group) and the image's entrypoint reads \`POSTGRES_PASSWORD_FILE\`; the first-start script reads
+\`APP_PASSWORD_FILE\` itself (psql's \`\\set\` with a backquoted \`cat\`), and refuses to create the role when the file cannot be read.
 
 ### Storage
 

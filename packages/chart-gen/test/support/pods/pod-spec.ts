@@ -263,7 +263,11 @@ export function materializeVolumes(
         if (!(item.key in entries)) {
           throw new PodRefused(
             'FailedMount',
-            `MountVolume.SetUp failed for volume "${volume.name}" : configmap references non-existent config key: ${item.key}`,
+            `MountVolume.SetUp failed for volume "${volume.name}" : ` +
+              (volume.secret
+                ? 'references non-existent secret key: '
+                : 'configmap references non-existent config key: ') +
+              item.key,
           );
         }
         const file = path.join(own, item.path);

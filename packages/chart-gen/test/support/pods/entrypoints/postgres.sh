@@ -1,12 +1,16 @@
 #!/bin/sh
 # Stands in for the official postgres image's entrypoint, as far as the chart relies on it: on an empty $PGDATA it
-# creates the cluster with POSTGRES_USER and POSTGRES_PASSWORD (socket connections trusted, TCP ones only with a
-# scram-sha-256 password, from anywhere), runs /docker-entrypoint-initdb.d/* once against a server that listens on the
+# creates the cluster with POSTGRES_USER and POSTGRES_PASSWORD or POSTGRES_PASSWORD_FILE (socket connections
+# trusted, TCP ones only with a scram-sha-256 password, from anywhere), runs /docker-entrypoint-initdb.d/* once against a server that listens on the
 # socket only, stops it, and then runs the server in the foreground as the container's main process.
 set -eu
 case "${1:-}" in
   -*) set -- postgres "$@" ;;
 esac
+# As the image's entrypoint does (file_env): a password may come from a file instead.
+if [ -n "${POSTGRES_PASSWORD_FILE:-}" ]; then
+  POSTGRES_PASSWORD=$(cat "$POSTGRES_PASSWORD_FILE")
+fi
 if [ "${1:-}" = postgres ] && [ ! -s "$PGDATA/PG_VERSION" ]; then
   if [ -z "${POSTGRES_PASSWORD:-}" ]; then
     echo "error: the database is not initialised and POSTGRES_PASSWORD is empty: set the superuser password" >&2
