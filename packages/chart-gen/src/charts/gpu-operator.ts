@@ -1,9 +1,9 @@
 import { gpuOperatorValuesSpec } from '@chart-gen/schemas';
 
-import { type ChartContext,objectName } from '../blocks/context';
+import { type ChartContext, objectName } from '../blocks/context';
 import { notes } from '../blocks/notes';
 import { valueChecks } from '../blocks/value-checks';
-import { type ChartDefinition,defineChart } from '../model';
+import { type ChartDefinition, defineChart } from '../model';
 import { valuesOf } from '../template/values-path';
 import { restrictedSecurity, withEphemeralStorage } from '../value-defaults';
 import { alertChecks, gpuAlertRules } from './gpu-operator/alert-rules';
@@ -29,13 +29,19 @@ export const gpuOperator: ChartDefinition<typeof gpuOperatorValuesSpec> = define
   name: 'gpu-operator',
   version: '0.1.6',
   appVersion: UPSTREAM_VERSION,
-  description: "NVIDIA's GPU Operator with the cluster's settings, GPU time-slicing, a GPU smoke test and GPU health alerts.",
+  description:
+    "NVIDIA's GPU Operator with the cluster's settings, GPU time-slicing, a GPU smoke test and GPU health alerts.",
   keywords: ['gpu', 'nvidia', 'gpu-operator', 'time-slicing', 'mlops'],
   home: 'https://docs.nvidia.com/datacenter/cloud-native/gpu-operator/latest/',
   sources: ['https://github.com/NVIDIA/gpu-operator', 'https://github.com/NVIDIA/k8s-device-plugin'],
   partOf: 'mlops',
   externalDependencies: [
-    { name: 'gpu-operator', version: UPSTREAM_VERSION, repository: 'https://helm.ngc.nvidia.com/nvidia', condition: 'gpu-operator.enabled' },
+    {
+      name: 'gpu-operator',
+      version: UPSTREAM_VERSION,
+      repository: 'https://helm.ngc.nvidia.com/nvidia',
+      condition: 'gpu-operator.enabled',
+    },
   ],
   // The GPU nodes must be ready before the MLOps stack schedules GPU workloads (wave 0).
   syncWave: -1,
@@ -64,8 +70,17 @@ export const gpuOperator: ChartDefinition<typeof gpuOperatorValuesSpec> = define
       },
       smokeTest: {
         enabled: true,
-        image: { registry: 'nvcr.io', repository: 'nvidia/cuda', tag: '12.8.1-base-ubuntu24.04', digest: '', pullPolicy: 'IfNotPresent' },
-        resources: withEphemeralStorage({ requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '256Mi' } }),
+        image: {
+          registry: 'nvcr.io',
+          repository: 'nvidia/cuda',
+          tag: '12.8.1-base-ubuntu24.04',
+          digest: '',
+          pullPolicy: 'IfNotPresent',
+        },
+        resources: withEphemeralStorage({
+          requests: { cpu: '50m', memory: '64Mi' },
+          limits: { cpu: '500m', memory: '256Mi' },
+        }),
         ...restrictedSecurity(SMOKE_TEST_UID),
         runtimeClassName: '',
         nodeSelector: {},

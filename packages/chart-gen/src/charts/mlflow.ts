@@ -7,7 +7,7 @@ import { notes } from '../blocks/notes';
 import { definitionFile } from '../blocks/text';
 import { emptyDirVolume } from '../blocks/volumes';
 import { workload } from '../blocks/workload';
-import { type ChartDefinition,defineChart } from '../model';
+import { type ChartDefinition, defineChart } from '../model';
 import { choose, placed, quoted, statement, when } from '../template/nodes';
 import { valuesOf } from '../template/values-path';
 import { commonDefaults, ingressDefaults, workloadDefaults } from '../value-defaults';
@@ -142,7 +142,10 @@ const serverArgs = [
   `--workers={{ ${values.workers} }}`,
   ...allowedHosts,
   choose(
-    [`${values.artifacts.serve}`, [quoted('--serve-artifacts'), quoted(`--artifacts-destination=s3://{{ ${s3.bucket} }}`)]],
+    [
+      `${values.artifacts.serve}`,
+      [quoted('--serve-artifacts'), quoted(`--artifacts-destination=s3://{{ ${s3.bucket} }}`)],
+    ],
     [undefined, [quoted('--no-serve-artifacts'), quoted(`--default-artifact-root=s3://{{ ${s3.bucket} }}`)]],
   ),
 ];
@@ -161,7 +164,13 @@ export const mlflow: ChartDefinition<typeof mlflowValuesSpec> = defineChart({
     spec: mlflowValuesSpec,
     defaults: {
       ...commonDefaults(),
-      image: { registry: 'ghcr.io', repository: 'mlflow/mlflow', tag: `v${APP_VERSION}-full`, digest: '', pullPolicy: 'IfNotPresent' },
+      image: {
+        registry: 'ghcr.io',
+        repository: 'mlflow/mlflow',
+        tag: `v${APP_VERSION}-full`,
+        digest: '',
+        pullPolicy: 'IfNotPresent',
+      },
       replicas: 1,
       // The names the postgresql and minio charts give their objects (release names postgresql and minio).
       backendStore: {
@@ -201,12 +210,24 @@ export const mlflow: ChartDefinition<typeof mlflowValuesSpec> = defineChart({
     examples: {
       'direct-s3-ingress': {
         artifacts: { serve: false },
-        ingress: { enabled: true, className: 'nginx', host: 'mlflow.example.com', tls: { enabled: true, secretName: 'mlflow-tls' } },
+        ingress: {
+          enabled: true,
+          className: 'nginx',
+          host: 'mlflow.example.com',
+          tls: { enabled: true, secretName: 'mlflow-tls' },
+        },
         replicas: 2,
         podDisruptionBudget: { enabled: true },
       },
       'external-database': {
-        backendStore: { host: 'db.example.com', port: 6432, database: 'tracking', username: 'tracker', existingSecret: 'tracking-db', passwordKey: 'pw' },
+        backendStore: {
+          host: 'db.example.com',
+          port: 6432,
+          database: 'tracking',
+          username: 'tracker',
+          existingSecret: 'tracking-db',
+          passwordKey: 'pw',
+        },
         migration: { enabled: false },
         networkPolicy: { enabled: true },
       },

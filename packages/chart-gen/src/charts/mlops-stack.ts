@@ -1,7 +1,7 @@
 import { mlopsStackValuesSpec } from '@chart-gen/schemas';
 
 import { notes } from '../blocks/notes';
-import { type ChartDefinition,defineChart } from '../model';
+import { type ChartDefinition, defineChart } from '../model';
 import { valuesOf } from '../template/values-path';
 import { minio } from './minio';
 import { mlflow } from './mlflow';
@@ -14,10 +14,15 @@ export const mlopsStack: ChartDefinition<typeof mlopsStackValuesSpec> = defineCh
   name: 'mlops-stack',
   version: '0.1.12',
   appVersion: '0.1.0',
-  description: 'The MLOps stack in one release: MinIO, PostgreSQL and MLflow, each switchable, sharing global settings.',
+  description:
+    'The MLOps stack in one release: MinIO, PostgreSQL and MLflow, each switchable, sharing global settings.',
   keywords: ['mlops', 'umbrella', 'minio', 'postgresql', 'mlflow'],
   home: 'https://mlflow.org',
-  sources: ['https://github.com/mlflow/mlflow', 'https://github.com/minio/minio', 'https://github.com/docker-library/postgres'],
+  sources: [
+    'https://github.com/mlflow/mlflow',
+    'https://github.com/minio/minio',
+    'https://github.com/docker-library/postgres',
+  ],
   partOf: 'mlops',
   syncWave: 0,
   applicationSet: true,

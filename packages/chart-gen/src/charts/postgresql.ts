@@ -82,7 +82,13 @@ export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineCh
     spec: postgresqlValuesSpec,
     defaults: {
       ...commonDefaults(),
-      image: { registry: 'docker.io', repository: 'library/postgres', tag: '17.6', digest: '', pullPolicy: 'IfNotPresent' },
+      image: {
+        registry: 'docker.io',
+        repository: 'library/postgres',
+        tag: '17.6',
+        digest: '',
+        pullPolicy: 'IfNotPresent',
+      },
       auth: {
         existingSecret: '',
         secretKeys: { postgresPassword: 'postgres-password', password: 'password' },
@@ -101,15 +107,24 @@ export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineCh
       persistence: persistenceDefaults(STORAGE_SIZE),
       // npm run bench:stack measures ~55 MiB under the stack scenario; shared_buffers (128MB) and a connection's
       // work_mem come on top as the database grows.
-      ...workloadDefaults(POSTGRES_UID, { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '1Gi' } }),
+      ...workloadDefaults(POSTGRES_UID, {
+        requests: { cpu: '250m', memory: '256Mi' },
+        limits: { cpu: '1', memory: '1Gi' },
+      }),
     },
     examples: {
       'existing-secret': {
-        auth: { existingSecret: 'postgresql-auth', secretKeys: { postgresPassword: 'admin-password', password: 'user-password' } },
+        auth: {
+          existingSecret: 'postgresql-auth',
+          secretKeys: { postgresPassword: 'admin-password', password: 'user-password' },
+        },
         config: { max_connections: 200, shared_buffers: '512MB', log_min_duration_statement: 500 },
         initScripts: { '20-extensions.sql': 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements;\n' },
         persistence: { size: '50Gi', storageClass: 'fast' },
-        networkPolicy: { enabled: true, extraFrom: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'mlflow' } } }] },
+        networkPolicy: {
+          enabled: true,
+          extraFrom: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'mlflow' } } }],
+        },
         podDisruptionBudget: { enabled: true },
       },
     },
@@ -143,7 +158,12 @@ export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineCh
           securityContext: `${values.containerSecurityContext}`,
           volumeMounts: [
             { name: 'data', mountPath: '/var/lib/postgresql/data' },
-            { name: 'config', mountPath: '/etc/postgresql/postgresql.conf', subPath: 'postgresql.conf', readOnly: true },
+            {
+              name: 'config',
+              mountPath: '/etc/postgresql/postgresql.conf',
+              subPath: 'postgresql.conf',
+              readOnly: true,
+            },
             { name: 'init-scripts', mountPath: '/docker-entrypoint-initdb.d', readOnly: true },
             { name: 'run', mountPath: '/var/run/postgresql' },
             { name: 'tmp', mountPath: '/tmp' },

@@ -7,7 +7,6 @@ import { containerPortsSpec, serviceSpec } from '../blocks/service';
 import { workloadProperties } from '../blocks/workload';
 import { bool, BUCKET_NAME_PATTERN, int, list, obj, type Static, str } from '../kit';
 
-
 export const minioValuesSpec = obj('Values of the minio chart.', {
   ...commonProperties(),
   image: imageSpec('MinIO server image.'),
@@ -21,16 +20,23 @@ export const minioValuesSpec = obj('Values of the minio chart.', {
   }),
   buckets: obj('Buckets created after install and upgrade by the minio-create-buckets Job.', {
     create: bool('Run the bucket Job.'),
-    names: list('Buckets to create; existing ones are left as they are.', str('Bucket name.', { pattern: BUCKET_NAME_PATTERN }), {
-      uniqueItems: true,
-    }),
+    names: list(
+      'Buckets to create; existing ones are left as they are.',
+      str('Bucket name.', { pattern: BUCKET_NAME_PATTERN }),
+      {
+        uniqueItems: true,
+      },
+    ),
     image: imageSpec('MinIO client (mc) image of the Job.'),
     backoffLimit: int('Retries of the Job before it is marked failed.', { minimum: 0 }),
     activeDeadlineSeconds: int('Seconds the Job may run, waiting for MinIO included.', { minimum: 1 }),
     ttlSecondsAfterFinished: int('Seconds a finished Job is kept for inspection.', { minimum: 0 }),
     resources: resourcesSpec('Resources of the Job container.'),
   }),
-  containerPorts: containerPortsSpec({ api: 'Port of the S3 API (`--address`).', console: 'Port of the web console (`--console-address`).' }),
+  containerPorts: containerPortsSpec({
+    api: 'Port of the S3 API (`--address`).',
+    console: 'Port of the web console (`--console-address`).',
+  }),
   service: serviceSpec('Service in front of MinIO.', { api: 'S3 API port.', console: 'Web console port.' }),
   persistence: persistenceSpec(),
   ...workloadProperties(),

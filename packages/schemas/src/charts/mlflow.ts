@@ -4,7 +4,7 @@ import { imageSpec } from '../blocks/image';
 import { ingressSpec } from '../blocks/ingress';
 import { containerPortsSpec, serviceSpec } from '../blocks/service';
 import { workloadProperties } from '../blocks/workload';
-import { bool, int, list, obj, type Static,str } from '../kit';
+import { bool, int, list, obj, type Static, str } from '../kit';
 
 export const mlflowValuesSpec = obj('Values of the mlflow chart.', {
   ...commonProperties(),
@@ -21,16 +21,27 @@ export const mlflowValuesSpec = obj('Values of the mlflow chart.', {
     enabled: bool('Upgrade the database schema before starting.'),
     waitTimeoutSeconds: int('Seconds to wait for PostgreSQL to accept connections.', { minimum: 1 }),
   }),
-  workers: int('Worker processes of the server (`mlflow server --workers`); each holds the whole application in memory.', { minimum: 1 }),
-  jobs: obj('MLflow server jobs (GenAI evaluations and scorers, periodic tasks), run by extra worker processes in the container.', {
-    enabled: bool('Run the job workers: about 1.4 GiB more memory; with several replicas every replica also runs the periodic tasks.'),
-  }),
+  workers: int(
+    'Worker processes of the server (`mlflow server --workers`); each holds the whole application in memory.',
+    { minimum: 1 },
+  ),
+  jobs: obj(
+    'MLflow server jobs (GenAI evaluations and scorers, periodic tasks), run by extra worker processes in the container.',
+    {
+      enabled: bool(
+        'Run the job workers: about 1.4 GiB more memory; with several replicas every replica also runs the periodic tasks.',
+      ),
+    },
+  ),
   allowedHosts: list(
     'Host names clients reach the server by besides its Service names, localhost and the Ingress host: the server answers other Host headers with 403 (DNS rebinding protection). `*` matches any part.',
     str('A host name or pattern.', { pattern: '^[A-Za-z0-9*]([-A-Za-z0-9*.]*[A-Za-z0-9*])?$', maxLength: 253 }),
     { uniqueItems: true },
   ),
-  extraArgs: list('More arguments of `mlflow server`, one option each (e.g. --gunicorn-opts=--timeout=120).', str('An argument.')),
+  extraArgs: list(
+    'More arguments of `mlflow server`, one option each (e.g. --gunicorn-opts=--timeout=120).',
+    str('An argument.'),
+  ),
   containerPorts: containerPortsSpec({ http: 'Port the tracking server listens on (`mlflow server --port`).' }),
   service: serviceSpec('Service of the tracking server.', { http: 'HTTP port of the tracking server and UI.' }),
   ingress: ingressSpec(),

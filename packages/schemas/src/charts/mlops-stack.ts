@@ -9,7 +9,10 @@ import { postgresqlValuesSpec } from './postgresql';
 export const mlopsStackValuesSpec = obj('Values of the mlops-stack umbrella chart.', {
   global: optional(globalSpec()),
   minio: subchartSpec('Values of the minio subchart (see charts/minio/README.md).', minioValuesSpec),
-  postgresql: subchartSpec('Values of the postgresql subchart (see charts/postgresql/README.md).', postgresqlValuesSpec),
+  postgresql: subchartSpec(
+    'Values of the postgresql subchart (see charts/postgresql/README.md).',
+    postgresqlValuesSpec,
+  ),
   mlflow: subchartSpec('Values of the mlflow subchart (see charts/mlflow/README.md).', mlflowValuesSpec),
 });
 

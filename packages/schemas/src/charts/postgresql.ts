@@ -4,7 +4,7 @@ import { imageSpec } from '../blocks/image';
 import { persistenceSpec } from '../blocks/persistence';
 import { containerPortsSpec, serviceSpec } from '../blocks/service';
 import { workloadProperties } from '../blocks/workload';
-import { obj, type Static,str, Type } from '../kit';
+import { obj, type Static, str, Type } from '../kit';
 
 /** PostgreSQL identifiers the init script creates (role and database names). */
 const IDENTIFIER_PATTERN = '^[a-z_][a-z0-9_]{0,62}$';
@@ -37,7 +37,9 @@ export const postgresqlValuesSpec = obj('Values of the postgresql chart.', {
     propertyNames: { pattern: '^[-_.a-zA-Z0-9]+\\.(sh|sql)$', not: { const: '00-create-app-database.sh' } },
     additionalProperties: { type: 'string' },
   }),
-  containerPorts: containerPortsSpec({ postgresql: 'Port the server listens on (PGPORT, also read by pg_isready and psql).' }),
+  containerPorts: containerPortsSpec({
+    postgresql: 'Port the server listens on (PGPORT, also read by pg_isready and psql).',
+  }),
   service: serviceSpec('The postgresql-external ClusterIP Service (the headless Service shares its port).', {
     postgresql: 'PostgreSQL port.',
   }),

@@ -1,6 +1,6 @@
 import { gpuOperatorValuesSpec } from '@chart-gen/schemas';
 
-import { type ChartContext,objectName } from '../../blocks/context';
+import { type ChartContext, objectName } from '../../blocks/context';
 import { type AlertRule, prometheusRule, promExpr } from '../../blocks/prometheus-rule';
 import type { ValueCheck } from '../../blocks/value-checks';
 import { valuesOf } from '../../template/values-path';

@@ -1,6 +1,6 @@
 import { gpuOperatorValuesSpec } from '@chart-gen/schemas';
 
-import { type ChartContext,objectName } from '../../blocks/context';
+import { type ChartContext, objectName } from '../../blocks/context';
 import { testPod } from '../../blocks/test-pod';
 import { statement } from '../../template/nodes';
 import { valuesOf } from '../../template/values-path';
@@ -28,7 +28,9 @@ echo "$count GPU(s) visible"
 const gpuResources = [
   statement(`$renamed := and ${values.timeSlicing.enabled} ${values.timeSlicing.renameByDefault}`),
   statement('$gpu := ternary "nvidia.com/gpu.shared" "nvidia.com/gpu" $renamed'),
-  statement(`$resources := merge (dict "requests" (dict $gpu 1) "limits" (dict $gpu 1)) (deepCopy ${values.smokeTest.resources})`),
+  statement(
+    `$resources := merge (dict "requests" (dict $gpu 1) "limits" (dict $gpu 1)) (deepCopy ${values.smokeTest.resources})`,
+  ),
 ];
 
 /** templates/smoke-test-pod.yaml: `helm test` runs nvidia-smi on a GPU node. */

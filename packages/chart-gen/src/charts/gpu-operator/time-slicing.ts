@@ -19,7 +19,8 @@ const pluginConfig = `(index ${values} "gpu-operator" "devicePlugin" "config")`;
 export const timeSlicingChecks: ValueCheck[] = [
   {
     refuseWhen: `and ${values.timeSlicing.enabled} (ne ${pluginConfig}.name ${values.timeSlicing.configMapName})`,
-    message: 'timeSlicing.enabled needs gpu-operator.devicePlugin.config.name=%s (the ConfigMap this chart creates), not %q',
+    message:
+      'timeSlicing.enabled needs gpu-operator.devicePlugin.config.name=%s (the ConfigMap this chart creates), not %q',
     args: [`${values.timeSlicing.configMapName}`, `${pluginConfig}.name`],
   },
   {
@@ -29,12 +30,14 @@ export const timeSlicingChecks: ValueCheck[] = [
   },
   {
     refuseWhen: `and ${values.timeSlicing.enabled} ${pluginConfig}.create`,
-    message: 'timeSlicing.enabled needs gpu-operator.devicePlugin.config.create=false: this chart creates ConfigMap %s itself',
+    message:
+      'timeSlicing.enabled needs gpu-operator.devicePlugin.config.create=false: this chart creates ConfigMap %s itself',
     args: [`${values.timeSlicing.configMapName}`],
   },
   {
     refuseWhen: `and (not ${values.timeSlicing.enabled}) (eq ${pluginConfig}.name ${values.timeSlicing.configMapName})`,
-    message: 'gpu-operator.devicePlugin.config.name is %s but timeSlicing.enabled is false, so nothing creates it; set it to an empty string',
+    message:
+      'gpu-operator.devicePlugin.config.name is %s but timeSlicing.enabled is false, so nothing creates it; set it to an empty string',
     args: [`${pluginConfig}.name`],
   },
 ];
