@@ -1,0 +1,36 @@
+import { includeHelper } from '../../blocks/context';
+import { choose, quoted, statement, when } from '../../template/nodes';
+import { ctx, values } from './settings';
+
+const s3 = values.artifacts.s3;
+
+/**
+ * MLflow answers only the Host headers it allows (all others get 403, /health excepted): the Service's DNS names,
+ * localhost (port-forwarding), the Ingress host and allowedHosts, each with any port.
+ */
+const allowedHosts = [
+  statement(`$service := ${includeHelper(ctx, 'names', 'fullname')}`),
+  statement('$namespaced := printf "%s.%s" $service .Release.Namespace'),
+  statement(
+    '$hosts := list $service $namespaced (printf "%s.svc" $namespaced) (printf "%s.svc.cluster.local" $namespaced) ' +
+      '"localhost" "127.0.0.1"',
+  ),
+  when(`${values.ingress.enabled}`, statement(`$hosts = append $hosts ${values.ingress.host}`)),
+  statement(`$hosts = concat $hosts ${values.allowedHosts}`),
+  quoted('--allowed-hosts={{ range $i, $host := $hosts }}{{ if $i }},{{ end }}{{ $host }},{{ $host }}:*{{ end }}'),
+];
+
+export const serverArgs = [
+  'server',
+  '--host=0.0.0.0',
+  `--port={{ ${values.containerPorts.http} }}`,
+  `--workers={{ ${values.workers} }}`,
+  ...allowedHosts,
+  choose(
+    [
+      `${values.artifacts.serve}`,
+      [quoted('--serve-artifacts'), quoted(`--artifacts-destination=s3://{{ ${s3.bucket} }}`)],
+    ],
+    [undefined, [quoted('--no-serve-artifacts'), quoted(`--default-artifact-root=s3://{{ ${s3.bucket} }}`)]],
+  ),
+];
