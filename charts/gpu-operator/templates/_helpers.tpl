@@ -28,8 +28,8 @@ Prefix of every object name: fullnameOverride; else the release name when it alr
 {{- end }}
 
 {{/*
-Labels of every object. Call with (dict "context" $ "component" "<component>" ["extra" <labels>]). commonLabels
-and extra labels are added, but never replace the standard ones: those select the pods.
+Labels of every object. Call with (dict "context" $ "component" "<component>" ["extra" <labels>]). commonLabels and
+extra labels are added, but never replace the standard ones: those select the pods.
 */}}
 {{- define "gpu-operator.labels.standard" -}}
 {{- $labels := dict
@@ -45,27 +45,41 @@ and extra labels are added, but never replace the standard ones: those select th
 {{- end }}
 
 {{/*
-Image reference registry/repository:tag[@digest]; global.imageRegistry replaces the registry.
-Call with (dict "image" .Values.image "context" $).
+Image reference registry/repository:tag[@digest]; global.imageRegistry replaces the registry. Call with (dict
+"image" .Values.image "context" $).
 */}}
 {{- define "gpu-operator.images.image" -}}
 {{- $registry := .image.registry }}
-{{- with .context.Values.global }}{{ with .imageRegistry }}{{ $registry = . }}{{ end }}{{ end }}
+{{- with .context.Values.global }}
+{{- with .imageRegistry }}
+{{- $registry = . }}
+{{- end }}
+{{- end }}
 {{- $ref := printf "%s:%s" .image.repository .image.tag }}
-{{- if $registry }}{{ $ref = printf "%s/%s" $registry $ref }}{{ end }}
-{{- if .image.digest }}{{ $ref = printf "%s@%s" $ref .image.digest }}{{ end }}
+{{- if $registry }}
+{{- $ref = printf "%s/%s" $registry $ref }}
+{{- end }}
+{{- if .image.digest }}
+{{- $ref = printf "%s@%s" $ref .image.digest }}
+{{- end }}
 {{- $ref }}
 {{- end }}
 
 {{/* imagePullSecrets of a pod: global ones, then the chart's, without repeats. */}}
 {{- define "gpu-operator.images.pullSecrets" -}}
 {{- $names := list }}
-{{- with .Values.global }}{{ range .imagePullSecrets }}{{ $names = append $names .name }}{{ end }}{{ end }}
-{{- range .Values.imagePullSecrets }}{{ $names = append $names .name }}{{ end }}
+{{- with .Values.global }}
+{{- range .imagePullSecrets }}
+{{- $names = append $names .name }}
+{{- end }}
+{{- end }}
+{{- range .Values.imagePullSecrets }}
+{{- $names = append $names .name }}
+{{- end }}
 {{- with $names | uniq }}
 imagePullSecrets:
-{{- range . }}
+  {{- range . }}
   - name: {{ . }}
-{{- end }}
+  {{- end }}
 {{- end }}
 {{- end }}

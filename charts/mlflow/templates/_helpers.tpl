@@ -35,8 +35,8 @@ app.kubernetes.io/component: {{ .component }}
 {{- end }}
 
 {{/*
-Labels of every object. Call with (dict "context" $ "component" "<component>" ["extra" <labels>]). commonLabels
-and extra labels are added, but never replace the standard ones: those select the pods.
+Labels of every object. Call with (dict "context" $ "component" "<component>" ["extra" <labels>]). commonLabels and
+extra labels are added, but never replace the standard ones: those select the pods.
 */}}
 {{- define "mlflow.labels.standard" -}}
 {{- $labels := dict
@@ -52,27 +52,41 @@ and extra labels are added, but never replace the standard ones: those select th
 {{- end }}
 
 {{/*
-Image reference registry/repository:tag[@digest]; global.imageRegistry replaces the registry.
-Call with (dict "image" .Values.image "context" $).
+Image reference registry/repository:tag[@digest]; global.imageRegistry replaces the registry. Call with (dict
+"image" .Values.image "context" $).
 */}}
 {{- define "mlflow.images.image" -}}
 {{- $registry := .image.registry }}
-{{- with .context.Values.global }}{{ with .imageRegistry }}{{ $registry = . }}{{ end }}{{ end }}
+{{- with .context.Values.global }}
+{{- with .imageRegistry }}
+{{- $registry = . }}
+{{- end }}
+{{- end }}
 {{- $ref := printf "%s:%s" .image.repository .image.tag }}
-{{- if $registry }}{{ $ref = printf "%s/%s" $registry $ref }}{{ end }}
-{{- if .image.digest }}{{ $ref = printf "%s@%s" $ref .image.digest }}{{ end }}
+{{- if $registry }}
+{{- $ref = printf "%s/%s" $registry $ref }}
+{{- end }}
+{{- if .image.digest }}
+{{- $ref = printf "%s@%s" $ref .image.digest }}
+{{- end }}
 {{- $ref }}
 {{- end }}
 
 {{/* imagePullSecrets of a pod: global ones, then the chart's, without repeats. */}}
 {{- define "mlflow.images.pullSecrets" -}}
 {{- $names := list }}
-{{- with .Values.global }}{{ range .imagePullSecrets }}{{ $names = append $names .name }}{{ end }}{{ end }}
-{{- range .Values.imagePullSecrets }}{{ $names = append $names .name }}{{ end }}
+{{- with .Values.global }}
+{{- range .imagePullSecrets }}
+{{- $names = append $names .name }}
+{{- end }}
+{{- end }}
+{{- range .Values.imagePullSecrets }}
+{{- $names = append $names .name }}
+{{- end }}
 {{- with $names | uniq }}
 imagePullSecrets:
-{{- range . }}
+  {{- range . }}
   - name: {{ . }}
-{{- end }}
+  {{- end }}
 {{- end }}
 {{- end }}

@@ -11,19 +11,36 @@ export function templateFile(...children: Maybe<Child>[]): string {
   return `${generatedHeader()}\n${renderTemplate(map(...children).children)}`;
 }
 
+/** A named template: `{{ include "<name>" … }}` places what it renders. */
+export interface NamedTemplate {
+  name: string;
+  comment: string;
+  /** Whether its children are a map's entries or a list's items. */
+  context: Context;
+  children: Maybe<Child>[];
+}
+
 /**
- * A named template of the chart (`{{ include "<name>" $ }}` places it), for a fragment two objects or containers
- * share: written once in a `_<file>.tpl`, so the rendered manifests cannot drift apart.
+ * A `_<file>.tpl` of named templates: the chart's helpers, or a fragment two objects or containers share, written
+ * once so the rendered manifests cannot drift apart.
  */
-export function definitionFile(
-  definitions: { name: string; comment: string; context: Context; children: Maybe<Child>[] }[],
-): string {
-  return [
-    generatedHeader(),
-    ...definitions.map(
-      (definition) =>
-        `\n{{/* ${definition.comment} */}}\n{{- define "${definition.name}" -}}\n` +
-        `${renderTemplate(map(...definition.children).children, definition.context)}{{- end }}\n`,
-    ),
-  ].join('\n');
+export function definitionFile(definitions: NamedTemplate[]): string {
+  const blocks = definitions.map(
+    (definition) =>
+      `${templateComment(definition.comment)}\n{{- define "${definition.name}" -}}\n` +
+      `${renderTemplate(map(...definition.children).children, definition.context)}{{- end }}`,
+  );
+  return `${[generatedHeader(), ...blocks].join('\n\n')}\n`;
+}
+
+/** A template comment (Helm drops it), wrapped at 120 columns as the rest of the repository's text. */
+function templateComment(text: string): string {
+  if (text.length <= 112) return `{{/* ${text} */}}`;
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + word.length < 116) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return `{{/*\n${lines.join('\n')}\n*/}}`;
 }
