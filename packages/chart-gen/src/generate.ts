@@ -70,7 +70,16 @@ function chartFiles(def: ChartDefinition, environments: readonly Environment[]):
     ...(chartDependencies(def).length ? [{ path: `${dir}/Chart.lock`, content: chartLock(def) }] : []),
     { path: `${dir}/values.yaml`, content: valuesYaml(def) },
     { path: `${dir}/values.schema.json`, content: valuesSchemaJson(def) },
-    { path: `${dir}/README.md`, content: readme(def) },
+    {
+      path: `${dir}/README.md`,
+      content: readme(
+        def,
+        deployingEnvironments(def, environments).map((env) => ({
+          environment: env.name,
+          namespace: destinationNamespace(def, env),
+        })),
+      ),
+    },
     { path: `${dir}/.helmignore`, content: helmignore() },
     ...(helpers ? [{ path: `${dir}/templates/_helpers.tpl`, content: helpers }] : []),
     ...Object.entries(def.templates).map(([file, content]) => ({ path: `${dir}/templates/${file}`, content })),

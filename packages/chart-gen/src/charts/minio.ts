@@ -29,7 +29,7 @@ const credentialsMount = { name: 'credentials', mountPath: credentialsDir(ctx), 
 
 export const minio: ChartDefinition<typeof minioValuesSpec> = defineChart({
   name: 'minio',
-  version: '0.1.12',
+  version: '0.1.13',
   appVersion: 'RELEASE.2025-09-07T16-13-09Z',
   description: 'MinIO S3-compatible object storage for ML artifacts, models and datasets.',
   keywords: ['minio', 's3', 'object-storage', 'mlops'],

@@ -93,7 +93,7 @@ describe.each(charts.map((chart) => [chart.name, chart] as const))('%s', (_, cha
   });
 
   describe('README.md', () => {
-    const text = readme(chart);
+    const text = readme(chart, [{ environment: 'prod', namespace: 'mlops' }]);
     it('has a parameters row for every leaf of the spec', () => {
       const subcharts = (chart.dependencies ?? []).map((dep) => dep.name);
       const rows = parameterRows(chart.values.spec as unknown as SchemaNode, chart.values.defaults, '', subcharts);
@@ -109,28 +109,41 @@ const specKeysOf = (chart: (typeof charts)[number]) =>
 describe.each(charts.filter((c) => specKeysOf(c).includes('image')).map((c) => [c.name, c] as const))(
   '%s README.md',
   (_, chart) => {
-    it('documents the image tag default', () => expect(readme(chart)).toContain('| `image.tag` |'));
+    it('documents the image tag default', () =>
+      expect(readme(chart, [{ environment: 'prod', namespace: 'mlops' }])).toContain('| `image.tag` |'));
   },
 );
 
 describe.each(charts.filter((c) => specKeysOf(c).includes('persistence')).map((c) => [c.name, c] as const))(
   '%s README.md',
   (_, chart) => {
-    it('documents the persistence size default', () => expect(readme(chart)).toContain('| `persistence.size` |'));
+    it('documents the persistence size default', () =>
+      expect(readme(chart, [{ environment: 'prod', namespace: 'mlops' }])).toContain('| `persistence.size` |'));
   },
 );
 
 describe.each(charts.filter((c) => specKeysOf(c).includes('auth')).map((c) => [c.name, c] as const))(
   '%s README.md',
   (_, chart) => {
-    it('explains the existing-Secret install', () => expect(readme(chart)).toContain('--set auth.existingSecret='));
+    it('explains the existing-Secret install', () =>
+      expect(readme(chart, [{ environment: 'prod', namespace: 'mlops' }])).toContain('--set auth.existingSecret='));
+    it('installs into the namespace the environments use, never a fixed one', () => {
+      const text = readme(chart, [
+        { environment: 'dev', namespace: 'team-dev' },
+        { environment: 'prod', namespace: 'team' },
+      ]);
+      expect(text).toContain(`helm install ${chart.name} charts/${chart.name} --namespace team-dev`);
+      expect(text).toContain('`team-dev` (dev), `team` (prod)');
+      expect(text).not.toMatch(/--namespace mlops\b|-n mlops\b/);
+      expect(readme(chart, [])).toContain('--namespace <namespace>');
+    });
   },
 );
 
 describe.each(charts.filter((c) => c.dependencies?.length).map((c) => [c.name, c] as const))(
   '%s (umbrella) README.md',
   (_, chart) => {
-    const text = readme(chart);
+    const text = readme(chart, [{ environment: 'prod', namespace: 'mlops' }]);
     it('lists each subchart switch', () => {
       for (const dep of chart.dependencies ?? []) expect(text).toContain(`| \`${dep.name}.enabled\` |`);
     });

@@ -46,6 +46,9 @@ export function parameterRows(node: SchemaNode, value: unknown, prefix = '', sub
 
 interface ReadmeParts {
   name: string;
+  /** Namespace of the install commands, and where each environment installs the chart. */
+  namespace: string;
+  namespaces: string;
   description: string;
   version: string;
   appVersion: string;
@@ -63,17 +66,21 @@ function installSection(parts: ReadmeParts): string {
   if (!parts.secretCommand) {
     return [
       '```bash',
-      `helm install ${parts.name} charts/${parts.name} --namespace mlops --create-namespace`,
+      `helm install ${parts.name} charts/${parts.name} --namespace ${parts.namespace} --create-namespace`,
       '```',
+      '',
+      parts.namespaces,
     ].join('\n');
   }
   return `Create the credentials Secret first, so no password is ever written to a values file or to Git:
 
 \`\`\`bash
 ${parts.secretCommand}
-helm install ${parts.name} charts/${parts.name} --namespace mlops --create-namespace \\
+helm install ${parts.name} charts/${parts.name} --namespace ${parts.namespace} --create-namespace \\
   --set auth.existingSecret=${parts.name}-credentials
 \`\`\`
+
+${parts.namespaces}
 
 Without \`auth.existingSecret\` the chart creates the Secret from values given at install time
 (${parts.inlineCredentials}); with neither, the install fails and says what to set. Under Argo CD prefer an existing Secret
@@ -119,15 +126,28 @@ function credentialFields(def: ChartDefinition): { name: string; key: string }[]
   return Object.entries(keys).map(([name, key]) => ({ name, key: String(key) }));
 }
 
-export function readme(def: ChartDefinition): string {
+/** Where an environment installs a chart. */
+export interface InstallTarget {
+  environment: string;
+  namespace: string;
+}
+
+function namespacesSentence(targets: InstallTarget[]): string {
+  if (!targets.length) return 'No environment deploys this chart yet; pick the namespace it belongs in.';
+  const list = targets.map((t) => `\`${t.namespace}\` (${t.environment})`).join(', ');
+  return `The namespace is the one an environment installs it in: ${list}.`;
+}
+
+export function readme(def: ChartDefinition, targets: InstallTarget[]): string {
   const spec = def.values.spec as SchemaNode;
   const fields = credentialFields(def);
+  const namespace = targets[0]?.namespace ?? '<namespace>';
   const secretCommand =
     fields.length === 0
       ? ''
       : [
-          `kubectl create namespace mlops --dry-run=client -o yaml | kubectl apply -f -`,
-          `kubectl -n mlops create secret generic ${def.name}-credentials \\`,
+          `kubectl create namespace ${namespace} --dry-run=client -o yaml | kubectl apply -f -`,
+          `kubectl -n ${namespace} create secret generic ${def.name}-credentials \\`,
           ...fields.map(
             (field, i) => `  --from-literal=${field.key}='<${field.name}>'${i < fields.length - 1 ? ' \\' : ''}`,
           ),
@@ -135,6 +155,8 @@ export function readme(def: ChartDefinition): string {
   const inlineCredentials = fields.map((field) => `\`--set auth.${field.name}=…\``).join(', ');
   return readmeText({
     name: def.name,
+    namespace,
+    namespaces: namespacesSentence(targets),
     description: def.description,
     version: def.version,
     appVersion: def.appVersion,
