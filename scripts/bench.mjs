@@ -18,7 +18,7 @@ const { charts, environments, renderChart, resolveSettings, webApplication } = r
   `${root}packages/chart-gen/dist/index.js`,
 );
 const settings = resolveSettings(require(`${root}chart-gen.config.json`), process.env, {});
-const render = (chart) => renderChart(chart, environments, settings);
+const render = (chart) => renderChart(chart, environments, settings, charts);
 
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 1 : 25;

@@ -1,4 +1,3 @@
-import { charts as allCharts } from './charts';
 import { type Environment, environments as allEnvironments } from './environments';
 import { InvalidValuesError, renderChart } from './generate';
 import type { GitopsSettings } from './gitops/settings';
@@ -17,7 +16,7 @@ export class UnknownChartError extends Error {
 }
 
 /** The definitions named (all when none is), in the order given. */
-export function selectCharts(names: string[], charts: readonly ChartDefinition[] = allCharts): ChartDefinition[] {
+export function selectCharts(names: string[], charts: readonly ChartDefinition[]): ChartDefinition[] {
   if (names.length === 0) return [...charts];
   const byName = new Map(charts.map((chart) => [chart.name, chart]));
   const unknown = names.filter((name) => !byName.has(name));
@@ -28,6 +27,8 @@ export function selectCharts(names: string[], charts: readonly ChartDefinition[]
 export interface GenerateOptions {
   check: boolean;
   settings: GitopsSettings;
+  /** Every chart of the repository (the generator knows none itself): umbrellas, and what removed charts left. */
+  known: readonly ChartDefinition[];
   environments?: readonly Environment[];
 }
 
@@ -46,7 +47,7 @@ export function generate(root: string, charts: ChartDefinition[], options: Gener
   const problems: string[] = [];
   for (const chart of charts) {
     try {
-      files.push(...renderChart(chart, environments, options.settings));
+      files.push(...renderChart(chart, environments, options.settings, options.known));
     } catch (error) {
       if (!(error instanceof InvalidValuesError)) throw error;
       problems.push(...error.problems);
@@ -56,7 +57,7 @@ export function generate(root: string, charts: ChartDefinition[], options: Gener
   const owned = charts.map(ownedPaths);
   // A run over every chart also owns what removed charts left behind.
   const names = charts.map((chart) => chart.name);
-  if (allCharts.every((chart) => names.includes(chart.name))) owned.push(orphanedPaths(root, names));
+  if (options.known.every((chart) => names.includes(chart.name))) owned.push(orphanedPaths(root, names));
   const drift = findDrift(root, files, owned);
   if (!options.check && hasDrift(drift)) applyDrift(root, drift);
   return { drift, files };

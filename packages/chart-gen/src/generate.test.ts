@@ -19,9 +19,9 @@ const settings: GitopsSettings = {
   destinationServer: 'https://kubernetes.default.svc',
 };
 const renderChart = (chart: ChartDefinition, envs: readonly Environment[] = environments) =>
-  renderWith(chart, envs, settings);
+  renderWith(chart, envs, settings, charts);
 const generate = (root: string, list: ChartDefinition[], options: { check: boolean; environments?: Environment[] }) =>
-  generateWith(root, list, { ...options, settings });
+  generateWith(root, list, { ...options, settings, known: charts });
 
 describe('renderChart', () => {
   it.each(charts.map((c) => [c.name, c] as const))('renders %s byte for byte the same twice', (_, chart) => {
@@ -70,7 +70,7 @@ describe('renderChart', () => {
       ...dev,
       values: { ...dev.values, minio: { ...dev.values.minio, resources: { requests: { memory: '512MB' } } } },
     };
-    expect(() => renderChart(minio as unknown as ChartDefinition, [broken])).toThrow(
+    expect(() => renderChart(minio, [broken])).toThrow(
       'charts/minio/values-dev.yaml (from environments/dev.ts): resources.requests.memory: must match pattern',
     );
   });
@@ -78,7 +78,7 @@ describe('renderChart', () => {
   it('refuses an environment that puts a password in clear', () => {
     const dev = environments.find((e) => e.name === 'dev')!;
     const leaky = { ...dev, values: { ...dev.values, postgresql: { auth: { password: 'in-git-forever' } } } };
-    expect(() => renderChart(minio as unknown as ChartDefinition, [leaky])).not.toThrow();
+    expect(() => renderChart(minio, [leaky])).not.toThrow();
     const postgres = charts.find((c) => c.name === 'postgresql')!;
     expect(() => renderChart(postgres, [leaky])).toThrow(
       'charts/postgresql/values-dev.yaml (from environments/dev.ts): auth.password: holds a secret in clear',
@@ -145,11 +145,12 @@ describe('generate', () => {
 
 describe('selectCharts', () => {
   it('selects all charts when none is named', () =>
-    expect(selectCharts([]).map((c) => c.name)).toEqual(charts.map((c) => c.name)));
-  it('selects the named charts', () => expect(selectCharts(['postgresql']).map((c) => c.name)).toEqual(['postgresql']));
+    expect(selectCharts([], charts).map((c) => c.name)).toEqual(charts.map((c) => c.name)));
+  it('selects the named charts', () =>
+    expect(selectCharts(['postgresql'], charts).map((c) => c.name)).toEqual(['postgresql']));
   it('refuses an unknown chart and lists the known ones', () => {
-    expect(() => selectCharts(['minoi'])).toThrow(UnknownChartError);
-    expect(() => selectCharts(['minoi'])).toThrow(
+    expect(() => selectCharts(['minoi'], charts)).toThrow(UnknownChartError);
+    expect(() => selectCharts(['minoi'], charts)).toThrow(
       `unknown chart minoi; known charts: ${charts.map((c) => c.name).join(', ')}`,
     );
   });

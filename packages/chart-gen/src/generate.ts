@@ -1,5 +1,4 @@
 import { helpersTemplate } from './blocks/helpers-tpl';
-import { charts as allCharts } from './charts';
 import { findPlainSecrets } from './checks/plain-secrets';
 import { chartLock } from './emit/chart-lock';
 import { chartDependencies, chartYaml } from './emit/chart-yaml';
@@ -107,9 +106,10 @@ function argocdFiles(
   def: ChartDefinition,
   environments: readonly Environment[],
   settings: GitopsSettings,
+  known: readonly ChartDefinition[],
 ): GeneratedFile[] {
   const files = environments.map((env) => ({
-    path: applicationPath(def, env, allCharts),
+    path: applicationPath(def, env, known),
     content: yamlHeader + toYaml(application(def, env, settings)),
   }));
   if (def.applicationSet && environments.length) {
@@ -126,11 +126,13 @@ export function renderChart(
   def: ChartDefinition,
   environments: readonly Environment[],
   settings: GitopsSettings,
+  /** Every chart of the repository: where a chart's Applications go depends on whether an umbrella includes it. */
+  known: readonly ChartDefinition[],
 ): GeneratedFile[] {
   const deploying = deployingEnvironments(def, environments);
   const problems = [...validateChart(def, deploying), ...clusterConflicts(def, deploying, settings)];
   if (problems.length) throw new InvalidValuesError(problems);
-  const files = [...chartFiles(def, deploying), ...argocdFiles(def, deploying, settings)];
+  const files = [...chartFiles(def, deploying), ...argocdFiles(def, deploying, settings, known)];
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }
 

@@ -1,3 +1,4 @@
+import { charts as allCharts } from '../charts';
 import { generate, selectCharts } from '../generate-all';
 import type { GitopsSettings } from '../gitops/settings';
 import { hasDrift } from '../write';
@@ -18,14 +19,14 @@ export function generateCommand(argv: string[], out: Writer, err: Writer): numbe
     values: ['root', ...Object.keys(SETTING_FLAGS)],
   });
   const root = findRoot(process.cwd(), flags.root);
-  const charts = selectCharts(positionals);
+  const charts = selectCharts(positionals, allCharts);
   const settingFlags = Object.fromEntries(
     Object.entries(SETTING_FLAGS)
       .filter(([flag]) => flag in flags)
       .map(([flag, key]) => [key, flags[flag]]),
   );
   const check = flags.check === 'true';
-  const { drift } = generate(root, charts, { check, settings: loadSettings(root, settingFlags) });
+  const { drift } = generate(root, charts, { check, settings: loadSettings(root, settingFlags), known: allCharts });
   const names = charts.map((c) => c.name).join(', ');
   if (!hasDrift(drift)) {
     out.write(`chart-gen: ${names}: up to date\n`);
