@@ -1,7 +1,9 @@
 import type { ChartDefinition } from '../model';
+import { entry, quoted, type YamlMap } from '../template/nodes';
+import { renderTemplate } from '../template/render';
 import { artifactHubAnnotations } from './artifacthub';
 import { yamlHeader } from './header';
-import { toYaml } from './yaml';
+import { yamlNodes } from './yaml';
 
 /** Chart.yaml `dependencies`: in-repository subcharts (each switchable) and pinned external charts. */
 export function chartDependencies(
@@ -38,8 +40,11 @@ export function chartYaml(def: ChartDefinition): string {
     ...(chartDependencies(def).length ? { dependencies: chartDependencies(def) } : {}),
     annotations: artifactHubAnnotations(def),
   };
-  // js-yaml leaves a version such as 17.6 unquoted only when it is a string that cannot be read as a number;
-  // Helm wants appVersion quoted either way, so force it.
-  const text = toYaml(chart).replace(/^appVersion: .*$/m, `appVersion: ${JSON.stringify(def.appVersion)}`);
-  return yamlHeader + text;
+  // A dumper leaves a version such as 17.6 unquoted when it is a string that cannot be read as a number; Helm wants
+  // appVersion quoted either way.
+  const nodes = yamlNodes(chart) as YamlMap;
+  const children = nodes.children.map((child) =>
+    child.kind === 'entry' && child.key === 'appVersion' ? entry('appVersion', quoted(def.appVersion)) : child,
+  );
+  return yamlHeader + renderTemplate(children);
 }
