@@ -1,11 +1,10 @@
-import { gpuOperatorValuesSpec } from '@chart-gen/schemas';
+import { gpuOperatorValuesSpec, restrictedSecurity, withEphemeralStorage } from '@chart-gen/schemas';
 
 import { type ChartContext, objectName } from '../blocks/context';
 import { notes } from '../blocks/notes';
 import { valueChecks } from '../blocks/value-checks';
 import { type ChartDefinition, defineChart } from '../model';
 import { valuesOf } from '../template/values-path';
-import { restrictedSecurity, withEphemeralStorage } from '../value-defaults';
 import { alertChecks, gpuAlertRules } from './gpu-operator/alert-rules';
 import { gpuOperatorIgnoreDifferences } from './gpu-operator/ignore-differences';
 import { gpuOperatorReadme } from './gpu-operator/readme';

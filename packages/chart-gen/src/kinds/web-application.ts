@@ -1,4 +1,12 @@
-import { type CredentialField, type Static, webApplicationValuesSpec } from '@chart-gen/schemas';
+import {
+  commonDefaults,
+  type CredentialField,
+  ingressDefaults,
+  persistenceDefaults,
+  type Static,
+  webApplicationValuesSpec,
+  workloadDefaults,
+} from '@chart-gen/schemas';
 
 import { secretEnv } from '../blocks/container';
 import { type ChartContext, fullname } from '../blocks/context';
@@ -10,7 +18,6 @@ import { dataVolume, emptyDirVolume } from '../blocks/volumes';
 import { workload } from '../blocks/workload';
 import type { ChartDefinition } from '../model';
 import { valuesOf } from '../template/values-path';
-import { commonDefaults, ingressDefaults, persistenceDefaults, workloadDefaults } from '../value-defaults';
 
 export interface WebApplicationCredential extends CredentialField {
   /** Environment variable the application reads it from. */

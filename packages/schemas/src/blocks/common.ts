@@ -1,4 +1,5 @@
 import { bool, list, obj, optional, resourceName, str, stringMap, Type } from '../kit';
+import type { ValuesOf } from './workload';
 
 /** Pull secrets, as the pod spec lists them. */
 export function pullSecretsSpec(description: string) {
@@ -34,5 +35,17 @@ export function commonProperties() {
     imagePullSecrets: pullSecretsSpec('Pull secrets for the pods.'),
     podAnnotations: stringMap('Annotations added to the pods.'),
     podLabels: stringMap('Labels added to the pods.'),
+  };
+}
+
+/** The keys every chart has, at their neutral defaults. */
+export function commonDefaults(): Omit<ValuesOf<ReturnType<typeof commonProperties>>, 'global' | 'enabled'> {
+  return {
+    nameOverride: '',
+    fullnameOverride: '',
+    commonLabels: {},
+    imagePullSecrets: [],
+    podAnnotations: {},
+    podLabels: {},
   };
 }

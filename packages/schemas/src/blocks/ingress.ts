@@ -1,3 +1,4 @@
+import type { Static } from '../kit';
 import { bool, DNS_NAME_PATTERN, obj, oneOf, str, stringMap } from '../kit';
 
 /** An optional Ingress in front of the chart's HTTP Service. */
@@ -16,4 +17,17 @@ export function ingressSpec() {
     }),
     annotations: stringMap('Annotations on the Ingress (controller settings, cert-manager issuer).'),
   });
+}
+
+/** An Ingress, off until a host is given. */
+export function ingressDefaults(): Static<ReturnType<typeof ingressSpec>> {
+  return {
+    enabled: false,
+    className: '',
+    host: '',
+    path: '/',
+    pathType: 'Prefix' as const,
+    tls: { enabled: false, secretName: '' },
+    annotations: {},
+  };
 }

@@ -1,3 +1,4 @@
+import type { Static } from '../kit';
 import { bool, list, obj, oneOf, quantity, resourceName, str, stringMap } from '../kit';
 
 export function persistenceSpec() {
@@ -16,4 +17,17 @@ export function persistenceSpec() {
     keepOnUninstall: bool('Keep the claim (and its data) when the release is uninstalled.'),
     annotations: stringMap('Annotations on the PersistentVolumeClaim.'),
   });
+}
+
+/** Defaults of `persistenceSpec()`: a ReadWriteOnce claim of `size`, kept on uninstall. */
+export function persistenceDefaults(size: string): Static<ReturnType<typeof persistenceSpec>> {
+  return {
+    enabled: true,
+    size,
+    storageClass: '',
+    accessModes: ['ReadWriteOnce' as const],
+    existingClaim: '',
+    keepOnUninstall: true,
+    annotations: {},
+  };
 }

@@ -1,4 +1,5 @@
 import { k8sObject, list, resourceName, stringMap } from '../kit';
+import type { ValuesOf } from './workload';
 
 /** Where pods may run. Spread into a chart's top-level values. */
 export function schedulingProperties() {
@@ -8,4 +9,8 @@ export function schedulingProperties() {
     affinity: k8sObject('Affinity of the pods (a Kubernetes Affinity object).'),
     priorityClassName: resourceName('PriorityClass of the pods; empty uses the cluster default.'),
   };
+}
+
+export function schedulingDefaults(): ValuesOf<ReturnType<typeof schedulingProperties>> {
+  return { nodeSelector: {}, tolerations: [], affinity: {}, priorityClassName: '' };
 }

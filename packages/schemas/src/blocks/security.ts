@@ -1,3 +1,4 @@
+import type { Static } from '../kit';
 import { bool, int, list, obj, oneOf, optional, str } from '../kit';
 
 function seccompProfile() {
@@ -37,4 +38,29 @@ export function containerSecurityContextSpec() {
     }),
     seccompProfile: seccompProfile(),
   });
+}
+
+/** Restricted Pod Security Standard: non-root, no privilege escalation, no capabilities, RuntimeDefault seccomp. */
+export function restrictedSecurity(uid: number): {
+  podSecurityContext: Static<ReturnType<typeof podSecurityContextSpec>>;
+  containerSecurityContext: Static<ReturnType<typeof containerSecurityContextSpec>>;
+} {
+  return {
+    podSecurityContext: {
+      runAsNonRoot: true,
+      runAsUser: uid,
+      runAsGroup: uid,
+      fsGroup: uid,
+      fsGroupChangePolicy: 'OnRootMismatch' as const,
+      seccompProfile: { type: 'RuntimeDefault' as const },
+    },
+    containerSecurityContext: {
+      runAsNonRoot: true,
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: true,
+      privileged: false,
+      capabilities: { drop: ['ALL'], add: [] },
+      seccompProfile: { type: 'RuntimeDefault' as const },
+    },
+  };
 }

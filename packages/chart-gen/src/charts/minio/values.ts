@@ -1,7 +1,13 @@
-import { minioValuesSpec, type Static } from '@chart-gen/schemas';
+import {
+  commonDefaults,
+  minioValuesSpec,
+  persistenceDefaults,
+  type Static,
+  withEphemeralStorage,
+  workloadDefaults,
+} from '@chart-gen/schemas';
 
 import type { DeepPartial } from '../../model';
-import { commonDefaults, persistenceDefaults, withEphemeralStorage, workloadDefaults } from '../../value-defaults';
 import { API_PORT, CONSOLE_PORT, STORAGE_SIZE } from './settings';
 
 type Values = Static<typeof minioValuesSpec>;

@@ -1,7 +1,6 @@
-import { mlflowValuesSpec, type Static } from '@chart-gen/schemas';
+import { commonDefaults, ingressDefaults, mlflowValuesSpec, type Static, workloadDefaults } from '@chart-gen/schemas';
 
 import type { DeepPartial } from '../../model';
-import { commonDefaults, ingressDefaults, workloadDefaults } from '../../value-defaults';
 import { APP_VERSION, MLFLOW_UID, PORT } from './settings';
 
 type Values = Static<typeof mlflowValuesSpec>;

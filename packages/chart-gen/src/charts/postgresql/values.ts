@@ -1,7 +1,12 @@
-import { postgresqlValuesSpec, type Static } from '@chart-gen/schemas';
+import {
+  commonDefaults,
+  persistenceDefaults,
+  postgresqlValuesSpec,
+  type Static,
+  workloadDefaults,
+} from '@chart-gen/schemas';
 
 import type { DeepPartial } from '../../model';
-import { commonDefaults, persistenceDefaults, workloadDefaults } from '../../value-defaults';
 import { PORT, POSTGRES_UID, STORAGE_SIZE } from './settings';
 
 type Values = Static<typeof postgresqlValuesSpec>;
