@@ -5,18 +5,20 @@ import { GENERATE_USAGE, generateCommand } from './cli/generate-command';
 import { NEW_USAGE, newCommand } from './cli/new-command';
 import { PUBLISH_USAGE, publishCommand } from './cli/publish-command';
 import { SettingsError } from './cli/settings-file';
+import { VERIFY_USAGE, verifyCommand } from './cli/verify-command';
 import type { Writer } from './cli/writer';
 import { InvalidValuesError } from './generate';
 import { UnknownChartError } from './generate-all';
 
 export type { Writer } from './cli/writer';
 
-const USAGE = `usage:\n  ${[GENERATE_USAGE, NEW_USAGE, PUBLISH_USAGE, CHECK_VERSIONS_USAGE].join('\n\n  ')}`;
+const USAGE = `usage:\n  ${[GENERATE_USAGE, NEW_USAGE, PUBLISH_USAGE, VERIFY_USAGE, CHECK_VERSIONS_USAGE].join('\n\n  ')}`;
 
 const COMMANDS: Record<string, (argv: string[], out: Writer, err: Writer) => number | Promise<number>> = {
   generate: generateCommand,
   new: newCommand,
   publish: publishCommand,
+  verify: verifyCommand,
   'check-versions': checkVersionsCommand,
 };
 

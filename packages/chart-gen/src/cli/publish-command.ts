@@ -1,65 +1,56 @@
-import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-
-import yaml from 'js-yaml';
-
 import { publishToChartRepository } from '../publish/chart-repository';
-import { credentialsFromEnv } from '../publish/http';
-import { type HelmRunner, publishToOci } from '../publish/oci';
-import { type ChartPackage, findPackages } from '../publish/packages';
+import { publishToOci } from '../publish/oci';
+import type { ChartPackage } from '../publish/packages';
+import { signPackage } from '../publish/provenance';
 import { type PublishResult, summary } from '../publish/result';
-import { parseArgs, UsageError } from './args';
+import { type SigningSettings, signingSettings } from '../publish/signing-config';
+import { parseArgs } from './args';
+import {
+  chartRepositoryHttp,
+  cosignBinary,
+  helmBinary,
+  repositoryUrl,
+  selectedPackages,
+  toolRunner,
+} from './repository-args';
 import { findRoot } from './root';
 import type { Writer } from './writer';
 
 export const PUBLISH_USAGE = `chart-gen publish <oci://registry/path | https://chart-repository> [--charts <a,b>] [--force] [--packages <dir>]
                   [--plain-http] [--helm <path>] [--timeout <seconds>]
+                  [--sign-key <user id> --keyring <secring.gpg> [--passphrase-file <file>]] [--cosign-key <key>]
 
   Publishes each chart at the version its Chart.yaml names, from --packages (dist/charts, made by \`npx nx run-many -t
   package\`): to an OCI registry with \`helm push\`, or to a repository with ChartMuseum's upload API (ChartMuseum,
   Gitea's <server>/api/packages/<owner>/helm, ...), with basic auth from HELM_REPO_USERNAME and HELM_REPO_PASSWORD or a
-  bearer token from HELM_REPO_ACCESS_TOKEN. A version already published with the same files is skipped; with other
-  files it is refused unless --force.
+  bearer token from HELM_REPO_ACCESS_TOKEN. A version already published with the same files is skipped (and not signed
+  again); with other files it is refused unless --force.
   --charts <a,b>           only these charts (default: every chart under charts/)
   --plain-http             talk HTTP to the OCI registry (a registry on localhost)
-  --helm <path>            helm binary for OCI (default: $HELM, else helm on PATH)
-  --timeout <seconds>      per request to a chart repository (default 60); transient failures are retried twice`;
+  --helm <path>            helm binary (default: $HELM, else helm on PATH)
+  --timeout <seconds>      per request to a chart repository (default 60); transient failures are retried twice
+  Signing, for a chart repository: helm provenance (.prov) by \`helm package --sign\`, uploaded with the package.
+  --sign-key <user id>     the PGP key (or CHART_GEN_SIGNING_KEY); signing is on when set
+  --keyring <file>         its keyring, legacy format (or CHART_GEN_SIGNING_KEYRING); or the armored key itself in
+                           CHART_GEN_SIGNING_PRIVATE_KEY
+  --passphrase-file <file> the key's passphrase (or CHART_GEN_SIGNING_PASSPHRASE_FILE, or CHART_GEN_SIGNING_PASSPHRASE)
+  Signing, for an OCI registry: cosign, with a key pair and no transparency log.
+  --cosign-key <key>       cosign's private key (or COSIGN_KEY: a path, env://VAR, a KMS URI); password in COSIGN_PASSWORD
+  --cosign <path>          cosign binary (default: $COSIGN, else cosign on PATH)`;
 
-/** Charts and their versions as Chart.yaml says now, by the chart folders (all, or --charts a,b). */
-function currentCharts(root: string, only: string[] | null): { name: string; version: string }[] {
-  const names = fs
-    .readdirSync(path.join(root, 'charts'))
-    .filter((name) => fs.existsSync(path.join(root, 'charts', name, 'Chart.yaml')));
-  const unknown = (only ?? []).filter((name) => !names.includes(name));
-  if (unknown.length) throw new UsageError(`--charts: no chart ${unknown.join(', ')} under charts/`);
-  return names
-    .filter((name) => !only || only.includes(name))
-    .sort()
-    .map((name) => {
-      const chart = yaml.load(fs.readFileSync(path.join(root, 'charts', name, 'Chart.yaml'), 'utf8')) as {
-        version: string;
-      };
-      return { name, version: String(chart.version) };
-    });
-}
-
-const chartsFlag = (flags: Record<string, string>) =>
-  flags.charts
-    ? flags.charts
-        .split(',')
-        .map((c) => c.trim())
-        .filter(Boolean)
-    : null;
-
-function publishOci(url: string, packages: ChartPackage[], flags: Record<string, string>): PublishResult[] {
-  const bin = flags.helm ?? process.env.HELM ?? 'helm';
-  const helm: HelmRunner = (args) => {
-    const result = spawnSync(bin, args, { encoding: 'utf8' });
-    if (result.error) return { status: null, stdout: '', stderr: `cannot run ${bin}: ${result.error.message}` };
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function publishOci(
+  url: string,
+  packages: ChartPackage[],
+  flags: Record<string, string>,
+  signing: SigningSettings,
+): PublishResult[] {
+  const helm = toolRunner(helmBinary(flags));
+  const options = {
+    url,
+    plainHttp: flags['plain-http'] === 'true',
+    force: flags.force === 'true',
+    ...(signing.cosignKey ? { cosign: { run: toolRunner(cosignBinary(flags)), key: signing.cosignKey } } : {}),
   };
-  const options = { url, plainHttp: flags['plain-http'] === 'true', force: flags.force === 'true' };
   return packages.map((pkg) => publishToOci(helm, pkg, options));
 }
 
@@ -67,18 +58,13 @@ async function publishHttp(
   url: string,
   packages: ChartPackage[],
   flags: Record<string, string>,
+  signing: SigningSettings,
 ): Promise<PublishResult[]> {
-  const parsed = new URL(url);
-  const timeoutSeconds = Number(flags.timeout ?? '60');
-  if (!(timeoutSeconds > 0)) throw new UsageError(`--timeout ${flags.timeout}: a number of seconds above 0`);
+  const key = signing.provenance;
   const options = {
-    url,
+    ...chartRepositoryHttp(url, flags),
     force: flags.force === 'true',
-    credentials: credentialsFromEnv(process.env),
-    origin: parsed.origin,
-    timeoutSeconds,
-    attempts: 3,
-    backoffMs: 500,
+    ...(key ? { sign: (pkg: ChartPackage) => signPackage(helmBinary(flags), pkg, key) } : {}),
   };
   const results: PublishResult[] = [];
   // One at a time: the summary lists charts in order, and a failing server is not hit by every chart at once.
@@ -89,25 +75,29 @@ async function publishHttp(
 export async function publishCommand(argv: string[], out: Writer, err: Writer): Promise<number> {
   const { positionals, flags } = parseArgs(argv, {
     switches: ['plain-http', 'force'],
-    values: ['packages', 'charts', 'helm', 'root', 'timeout'],
+    values: [
+      'packages',
+      'charts',
+      'helm',
+      'root',
+      'timeout',
+      'sign-key',
+      'keyring',
+      'passphrase-file',
+      'cosign-key',
+      'cosign',
+    ],
   });
-  if (positionals.length !== 1) throw new UsageError('publish takes exactly one repository URL');
-  const url = positionals[0]!.replace(/\/+$/, '');
-  const http = /^https?:\/\//.test(url);
-  if (!http && !url.startsWith('oci://'))
-    throw new UsageError(`${url}: give an oci:// registry or an http(s):// chart repository`);
-  if (http && /^https?:\/\/[^/]*@/.test(url)) {
-    // Said without echoing the URL: it holds a password.
-    throw new UsageError(
-      'put the credentials in HELM_REPO_USERNAME and HELM_REPO_PASSWORD (or HELM_REPO_ACCESS_TOKEN), not in the URL',
-    );
-  }
+  const { url, http } = repositoryUrl(positionals, 'publish');
   const root = findRoot(process.cwd(), flags.root);
-  const packages = findPackages(
-    path.resolve(root, flags.packages ?? 'dist/charts'),
-    currentCharts(root, chartsFlag(flags)),
-  );
-  const results = http ? await publishHttp(url, packages, flags) : publishOci(url, packages, flags);
+  const packages = selectedPackages(root, flags);
+  const signing = signingSettings(flags, process.env);
+  let results: PublishResult[];
+  try {
+    results = http ? await publishHttp(url, packages, flags, signing) : publishOci(url, packages, flags, signing);
+  } finally {
+    signing.cleanup();
+  }
   const failed = results.some((r) => r.outcome === 'failed');
   (failed ? err : out).write(summary(results));
   return failed ? 1 : 0;

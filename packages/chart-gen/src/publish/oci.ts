@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
+import { cosignReference, type CosignRunner, cosignSign } from './cosign';
 import { type ChartPackage, samePackageContent } from './packages';
 import type { PublishResult } from './result';
 
@@ -15,6 +16,8 @@ export interface OciOptions {
   plainHttp: boolean;
   /** Replace a published version whose content differs. */
   force: boolean;
+  /** Sign each pushed digest with cosign and this key. */
+  cosign?: { run: CosignRunner; key: string };
 }
 
 const NOT_FOUND = /not found|manifest unknown|name unknown|404/i;
@@ -35,7 +38,9 @@ function fetchPublished(helm: HelmRunner, pkg: ChartPackage, options: OciOptions
 
 /**
  * Pushes one package with `helm push`, unless the same version is there already: identical content is skipped,
- * different content refused unless `force` (a version, once published, must keep meaning the same chart).
+ * different content refused unless `force` (a version, once published, must keep meaning the same chart). A pushed
+ * digest is then signed with cosign when a key is given; a skipped one is not signed again, so a version keeps the
+ * one signature it was published with.
  */
 export function publishToOci(helm: HelmRunner, pkg: ChartPackage, options: OciOptions): PublishResult {
   const base = { chart: pkg.name, version: pkg.version };
@@ -64,9 +69,22 @@ export function publishToOci(helm: HelmRunner, pkg: ChartPackage, options: OciOp
   if (result.status !== 0)
     return { ...base, outcome: 'failed', detail: result.stderr.trim() || `helm push exited ${result.status}` };
   const digest = /Digest: (sha256:[a-f0-9]+)/.exec(result.stdout + result.stderr)?.[1];
-  return {
-    ...base,
-    outcome: 'published',
-    detail: `${options.url}/${pkg.name}:${pkg.version}${digest ? ` (${digest})` : ''}`,
-  };
+  const pushed = `${options.url}/${pkg.name}:${pkg.version}${digest ? ` (${digest})` : ''}`;
+  if (!options.cosign) return { ...base, outcome: 'published', detail: pushed };
+  if (!digest) return { ...base, outcome: 'failed', detail: `pushed ${pushed}, but helm named no digest to sign` };
+  try {
+    cosignSign(
+      options.cosign.run,
+      options.cosign.key,
+      cosignReference(options.url, pkg.name, digest),
+      options.plainHttp,
+    );
+  } catch (error) {
+    return {
+      ...base,
+      outcome: 'failed',
+      detail: `pushed ${pushed}, but cosign could not sign it (sign that digest by hand): ${(error as Error).message}`,
+    };
+  }
+  return { ...base, outcome: 'published', detail: `${pushed}, signed with cosign` };
 }
