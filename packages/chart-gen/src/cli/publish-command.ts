@@ -1,5 +1,6 @@
 import { publishToChartRepository } from '../publish/chart-repository';
-import { publishToOci } from '../publish/oci';
+import { cosignPublicKey } from '../publish/cosign';
+import { type OciOptions, publishToOci } from '../publish/oci';
 import type { ChartPackage } from '../publish/packages';
 import { signPackage } from '../publish/provenance';
 import { type PublishResult, summary } from '../publish/result';
@@ -45,12 +46,17 @@ function publishOci(
   signing: SigningSettings,
 ): PublishResult[] {
   const helm = toolRunner(helmBinary(flags));
-  const options = {
-    url,
-    plainHttp: flags['plain-http'] === 'true',
-    force: flags.force === 'true',
-    ...(signing.cosignKey ? { cosign: { run: toolRunner(cosignBinary(flags)), key: signing.cosignKey } } : {}),
-  };
+  const options: OciOptions = { url, plainHttp: flags['plain-http'] === 'true', force: flags.force === 'true' };
+  if (signing.cosignKey) {
+    const run = toolRunner(cosignBinary(flags));
+    try {
+      const publicKey = signing.privateFile('cosign.pub', cosignPublicKey(run, signing.cosignKey));
+      options.cosign = { run, key: signing.cosignKey, publicKey };
+    } catch (error) {
+      const detail = `nothing pushed: cosign cannot use the key ${signing.cosignKey}: ${(error as Error).message}`;
+      return packages.map((pkg) => ({ chart: pkg.name, version: pkg.version, outcome: 'failed', detail }));
+    }
+  }
   return packages.map((pkg) => publishToOci(helm, pkg, options));
 }
 

@@ -29,6 +29,17 @@ export function cosignSign(cosign: CosignRunner, key: string, reference: string,
   if (result.status !== 0) throw new Error(errorLine(result.stderr) || `cosign sign exited ${result.status}`);
 }
 
+/**
+ * The public key of a private key (PEM). Asked before anything is pushed: a key cosign cannot use (a wrong
+ * COSIGN_PASSWORD) fails the run there, rather than after a push, which would leave an unsigned version behind.
+ */
+export function cosignPublicKey(cosign: CosignRunner, key: string): string {
+  const result = cosign(['public-key', '--key', key]);
+  if (result.status !== 0 || !result.stdout.includes('PUBLIC KEY'))
+    throw new Error(errorLine(result.stderr) || `cosign public-key exited ${result.status}`);
+  return result.stdout;
+}
+
 /** Checks one digest's signatures against a public key: null when one verifies, else why not. */
 export function cosignVerify(cosign: CosignRunner, publicKey: string, reference: string, plainHttp: boolean) {
   const result = cosign([

@@ -27,8 +27,9 @@ export interface SignedPackage extends ChartPackage {
 
 /**
  * Signs a built package: its files are packaged again by `helm package --sign` with the time the package carries, so
- * a package made by scripts/package-chart.sh comes out byte for byte the same, now with its `.prov`. Signing happens
- * when publishing rather than in the cached `package` target, so no signature or key ever sits in a build cache.
+ * the signed package holds exactly the built files (checked), and for a chart without subcharts the same bytes; helm
+ * orders an umbrella's subcharts as it loads them, from a map. Signing happens when publishing rather than in the
+ * cached `package` target, so no signature or key ever sits in a build cache.
  */
 export function signPackage(helm: string, pkg: ChartPackage, key: ProvenanceKey): SignedPackage {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chart-gen-sign-'));

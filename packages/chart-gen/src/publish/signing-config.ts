@@ -15,6 +15,8 @@ export interface SigningSettings {
   provenance?: ProvenanceKey;
   /** cosign's --key for OCI pushes. */
   cosignKey?: string;
+  /** Writes a file only this user can read, in the run's private folder; returns its path. */
+  privateFile(name: string, content: string | Buffer): string;
   /** Removes what was written for the run. */
   cleanup(): void;
 }
@@ -64,7 +66,7 @@ export function signingSettings(flags: Flags, env: NodeJS.ProcessEnv): SigningSe
   try {
     const name = flags['sign-key'] ?? env.CHART_GEN_SIGNING_KEY;
     const cosignKey = flags['cosign-key'] ?? env.COSIGN_KEY;
-    const settings: SigningSettings = { cleanup, ...(cosignKey ? { cosignKey } : {}) };
+    const settings: SigningSettings = { cleanup, privateFile, ...(cosignKey ? { cosignKey } : {}) };
     const keyring = flags.keyring ?? env.CHART_GEN_SIGNING_KEYRING;
     const secret = env.CHART_GEN_SIGNING_PRIVATE_KEY;
     if (!name) {
