@@ -96,10 +96,11 @@ export async function publishCommand(argv: string[], out: Writer, err: Writer): 
   });
   const { url, http } = repositoryUrl(positionals, 'publish');
   const root = findRoot(process.cwd(), flags.root);
-  const packages = selectedPackages(root, flags);
+  // Signing settings first: a mistake there is said before anything else is looked at.
   const signing = signingSettings(flags, process.env);
   let results: PublishResult[];
   try {
+    const packages = selectedPackages(root, flags);
     results = http ? await publishHttp(url, packages, flags, signing) : publishOci(url, packages, flags, signing);
   } finally {
     signing.cleanup();
