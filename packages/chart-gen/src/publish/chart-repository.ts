@@ -27,7 +27,7 @@ export interface ChartRepositoryOptions extends HttpOptions {
   sign?: (pkg: ChartPackage) => SignedPackage;
 }
 
-/** Where a repository without ChartMuseum's API leaves a .prov: said in the summary, so nobody counts on it. */
+/** Said in the summary for a repository without ChartMuseum's API, which gets no .prov: nobody should count on one. */
 export const NO_PROVENANCE =
   "not signed there: this repository has no ChartMuseum API to take a .prov (Gitea's Helm registry keeps none)";
 
