@@ -40,7 +40,7 @@ const printed: string[] = [];
 async function chartGen(command: string, args: string[], env: Record<string, string | undefined>, only = charts) {
   const child = spawn(
     'node',
-    ['packages/chart-gen/dist/cli.js', command, ...args, '--packages', packages(), '--charts', only.join(',')],
+    ['packages/chart-gen/dist/cli.js', command, '--packages', packages(), '--charts', only.join(','), ...args],
     {
       cwd: REPO_ROOT,
       env: { PATH: process.env.PATH, HOME: work, HELM: process.env.HELM4, ...env },
@@ -182,6 +182,13 @@ if (museumSkip) console.warn(`skipped: the signed ChartMuseum tests (${museumSki
     for (const chart of charts)
       expect(wrong.out).toMatch(new RegExp(`failed +${chart} .*the signature does not verify`));
   });
+
+  it('fails a signed chart whose files differ from what this checkout builds, naming it', async () => {
+    const args = [museum.url, '--keyring', pgp.pubring, '--packages', changedMinioPackage(work)];
+    const differs = await chartGen('verify', args, basicAuth, ['minio']);
+    expect(differs.code).toBe(1);
+    expect(differs.out).toMatch(/failed +minio .*signed, but its files differ from what this repository builds now/);
+  }, 60_000);
 
   it('fails a package replaced on the server, naming it, and passes the others', async () => {
     // Replaced as someone with write access to the server would: a different package, its .prov left as it was.
@@ -334,6 +341,13 @@ describe('cosign-signed publishing to an OCI registry', () => {
     expect(refused.code).toBe(1);
     expect(refused.out).toMatch(/failed +minio .*nothing pushed: cosign cannot use the key .*decryption failed/);
     expect((await fetch(`${registry.url}/v2/refused/minio/tags/list`)).status).toBe(404);
+  }, 60_000);
+
+  it('fails a signed chart whose files differ from what this checkout builds, naming it', async () => {
+    const args = [...verifyArgs(cosign.pub), '--packages', changedMinioPackage(work)];
+    const differs = await chartGen('verify', args, cosignEnv(), ['minio']);
+    expect(differs.code).toBe(1);
+    expect(differs.out).toMatch(/failed +minio .*signed \(sha256:[0-9a-f]+\), but its files differ from what this/);
   }, 60_000);
 
   it('fails a chart replaced in the registry, naming it, and passes the others', async () => {
