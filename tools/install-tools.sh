@@ -296,7 +296,7 @@ ensure_cosign() {
   if [ ! -x "$dir/cosign" ]; then
     need_go "cosign $version"
     mkdir -p "$dir"
-    log "building cosign $version (~3.5 min on first use)"
+    log "building cosign $version (4-6 min on first use)"
     rm -rf "$dir/.partial"
     local ldflags="-s -w -X sigs.k8s.io/release-utils/version.gitVersion=$version"
     ldflags+=" -X sigs.k8s.io/release-utils/version.gitTreeState=clean"
