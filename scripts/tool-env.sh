@@ -2,7 +2,7 @@
 # tools of tools/versions.env, Debian's PostgreSQL server) and exports their paths for jest and its workers:
 # HELM4, HELM3, HELM_UNITTEST, KUBE_STRICT; MINIO, MC, MLFLOW_BIN (the programs the stack tests run in place of the
 # charts' images); GITEA and CHARTMUSEUM (the chart repository servers of the publish tests; CHARTMUSEUM only where its
-# source tarball is, see tools/install-tools.sh); PG_BINDIR.
+# source tarball is, see tools/install-tools.sh); COSIGN (signs and verifies charts in OCI registries); PG_BINDIR.
 bash scripts/ensure-deps.sh
 
 echo "== tools"
@@ -16,9 +16,10 @@ while IFS='=' read -r name path; do
     mc) export MC="$path" ;;
     mlflow) export MLFLOW_BIN="$path" ;;
     gitea) export GITEA="$path" ;;
+    cosign) export COSIGN="$path" ;;
   esac
   echo "$name: $path"
-done < <(bash tools/install-tools.sh helm4 helm3 helm-unittest kube-strict minio mc mlflow gitea)
+done < <(bash tools/install-tools.sh helm4 helm3 helm-unittest kube-strict minio mc mlflow gitea cosign)
 
 # ChartMuseum is built from a source tarball beside the project, which a clone elsewhere lacks: install-tools.sh then
 # exits 3 (its one-line reason on stderr), nothing is exported, and the tests that need it skip, saying why.

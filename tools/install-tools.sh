@@ -10,6 +10,7 @@
 #   chartmuseum, gitea           the two chart repository servers of the publish tests: ChartMuseum from its source
 #                                tarball in $CHART_GEN_VENDOR_DIR (default <repo>/../shared/vendor), Gitea from the Go
 #                                module proxy (its templates, options and public folders in static/ beside the binary)
+#   cosign                       sigstore's cosign, which signs and verifies the charts pushed to OCI registries
 #
 #   tools/install-tools.sh                 ensure helm4, helm3, helm-unittest and kube-strict, print "name=path" lines
 #   tools/install-tools.sh minio mc mlflow ensure only the named tools, print their "name=path" lines
@@ -25,7 +26,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=versions.env
 source "$here/versions.env"
 
-known=(helm4 helm3 helm-unittest kube-strict minio mc mlflow chartmuseum gitea)
+known=(helm4 helm3 helm-unittest kube-strict minio mc mlflow chartmuseum gitea cosign)
 default=(helm4 helm3 helm-unittest kube-strict)
 
 log() { echo "install-tools: $*" >&2; }
@@ -286,6 +287,29 @@ build_gitea() {
   mv "$dir/gitea.partial" "$dir/gitea"
 }
 
+# ---- cosign
+
+# Its go.mod has no replace directive, so `go install` builds it straight from the proxy. The ldflags are the
+# version its Makefile sets; without them `cosign version` reports "devel".
+ensure_cosign() {
+  local version=$1 dir="$cache/cosign-$1"
+  if [ ! -x "$dir/cosign" ]; then
+    need_go "cosign $version"
+    mkdir -p "$dir"
+    log "building cosign $version (4-6 min on first use)"
+    rm -rf "$dir/.partial"
+    local ldflags="-s -w -X sigs.k8s.io/release-utils/version.gitVersion=$version"
+    ldflags+=" -X sigs.k8s.io/release-utils/version.gitTreeState=clean"
+    CGO_ENABLED=0 GOBIN="$dir/.partial" go install -trimpath -ldflags "$ldflags" \
+      "github.com/sigstore/cosign/v3/cmd/cosign@$version" || fail "could not build cosign $version"
+    mv "$dir/.partial/cosign" "$dir/cosign"
+    rmdir "$dir/.partial"
+  fi
+  [[ $("$dir/cosign" version --json 2>/dev/null) == *"\"gitVersion\": \"$version\""* ]] ||
+    fail "$dir/cosign does not report $version"
+  echo "$dir/cosign"
+}
+
 # ---- main
 
 # Holds an exclusive lock on <cache>/.<name>.lock until the calling subshell exits: two runs at once (a test and a
@@ -311,6 +335,7 @@ ensure() {
     mlflow) ensure_mlflow ;;
     chartmuseum) ensure_chartmuseum "$CHARTMUSEUM_VERSION" ;;
     gitea) ensure_gitea "$GITEA_VERSION" ;;
+    cosign) ensure_cosign "$COSIGN_VERSION" ;;
   esac
 }
 

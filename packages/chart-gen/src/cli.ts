@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 import { UsageError } from './cli/args';
 import { SettingsError } from './cli/settings-file';
-import { CHECK_VERSIONS_USAGE, GENERATE_USAGE, NEW_USAGE, PUBLISH_USAGE } from './cli/usage';
+import { CHECK_VERSIONS_USAGE, GENERATE_USAGE, NEW_USAGE, PUBLISH_USAGE, VERIFY_USAGE } from './cli/usage';
 import type { Writer } from './cli/writer';
 import { InvalidValuesError } from './generate';
 import { UnknownChartError } from './generate-all';
 
 export type { Writer } from './cli/writer';
 
-const USAGE = `usage:\n  ${[GENERATE_USAGE, NEW_USAGE, PUBLISH_USAGE, CHECK_VERSIONS_USAGE].join('\n\n  ')}`;
+const USAGE = `usage:\n  ${[GENERATE_USAGE, NEW_USAGE, PUBLISH_USAGE, VERIFY_USAGE, CHECK_VERSIONS_USAGE].join('\n\n  ')}`;
 
 type Command = (argv: string[], out: Writer, err: Writer) => number | Promise<number>;
 
@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Command> = {
   publish: () => (require('./cli/publish-command') as typeof import('./cli/publish-command')).publishCommand,
   'check-versions': () =>
     (require('./cli/check-versions-command') as typeof import('./cli/check-versions-command')).checkVersionsCommand,
+  verify: () => (require('./cli/verify-command') as typeof import('./cli/verify-command')).verifyCommand,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

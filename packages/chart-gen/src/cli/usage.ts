@@ -21,18 +21,35 @@ export const NEW_USAGE = `chart-gen new <name> --image <registry/repository:tag>
 
 export const PUBLISH_USAGE = `chart-gen publish <oci://registry/path | https://chart-repository> [--charts <a,b>] [--force] [--packages <dir>]
                   [--plain-http] [--helm <path>] [--timeout <seconds>]
+                  [--sign-key <user id> --keyring <secring.gpg> [--passphrase-file <file>]] [--cosign-key <key>]
 
   Publishes each chart at the version its Chart.yaml names, from --packages (dist/charts, made by \`npx nx run-many -t
   package\`): to an OCI registry with \`helm push\`, or to a repository with ChartMuseum's upload API (ChartMuseum,
   Gitea's <server>/api/packages/<owner>/helm, ...), with basic auth from HELM_REPO_USERNAME and HELM_REPO_PASSWORD or a
-  bearer token from HELM_REPO_ACCESS_TOKEN. A version already published with the same files is skipped; with other
-  files it is refused unless --force.
+  bearer token from HELM_REPO_ACCESS_TOKEN. A version already published with the same files is skipped (and not signed
+  again); with other files it is refused unless --force.
   --charts <a,b>           only these charts (default: every chart under charts/)
   --plain-http             talk HTTP to the OCI registry (a registry on localhost)
-  --helm <path>            helm binary for OCI (default: $HELM, else helm on PATH)
-  --timeout <seconds>      per request to a chart repository (default 60); transient failures are retried twice`;
+  --helm <path>            helm binary (default: $HELM, else helm on PATH)
+  --timeout <seconds>      per request to a chart repository (default 60); transient failures are retried twice
+  Signing, for a chart repository: helm provenance (.prov) by \`helm package --sign\`, uploaded with the package.
+  --sign-key <user id>     the PGP key (or CHART_GEN_SIGNING_KEY); signing is on when set
+  --keyring <file>         its keyring, legacy format (or CHART_GEN_SIGNING_KEYRING); or the armored key itself in
+                           CHART_GEN_SIGNING_PRIVATE_KEY
+  --passphrase-file <file> the key's passphrase (or CHART_GEN_SIGNING_PASSPHRASE_FILE, or CHART_GEN_SIGNING_PASSPHRASE)
+  Signing, for an OCI registry: cosign, with a key pair and no transparency log.
+  --cosign-key <key>       cosign's private key (or COSIGN_KEY: a path, env://VAR, a KMS URI); password in COSIGN_PASSWORD
+  --cosign <path>          cosign binary (default: $COSIGN, else cosign on PATH)`;
 
 export const CHECK_VERSIONS_USAGE = `chart-gen check-versions [--base <revision>] [--root <dir>]
 
   Fails when a chart's packaged content differs from --base (default HEAD~1) but its Chart.yaml version is not higher,
   naming the chart. Files kept out of packages (tests/, ci/, project.json) do not count.`;
+
+export const VERIFY_USAGE = `chart-gen verify <https://chart-repository | oci://registry/path> [--charts <a,b>] [--packages <dir>]
+                 (--keyring <pubring.gpg> | --key <cosign.pub>) [--plain-http] [--helm <path>] [--cosign <path>]
+
+  Checks each chart published at the version its Chart.yaml names: its signature (a chart repository: the .prov with
+  \`helm verify\` against --keyring; an OCI registry: the pulled digest's cosign signature against --key), and that the
+  signed package holds the same files as the package in --packages (dist/charts), what this repository builds now.
+  Exits 1 naming each chart that is missing, unsigned, signed by another key, or different.`;

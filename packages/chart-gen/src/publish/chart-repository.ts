@@ -7,6 +7,7 @@ import yaml from 'js-yaml';
 
 import { explainStatus, type HttpOptions, RepositoryError, request } from './http';
 import { type ChartPackage, samePackageContent } from './packages';
+import type { SignedPackage } from './provenance';
 import type { PublishResult } from './result';
 
 /**
@@ -22,9 +23,15 @@ export interface ChartRepositoryOptions extends HttpOptions {
   /** The repository's base URL, without a trailing slash. */
   url: string;
   force: boolean;
+  /** Signs a package (helm provenance); unsigned uploads without it. */
+  sign?: (pkg: ChartPackage) => SignedPackage;
 }
 
-interface Published {
+/** Said in the summary for a repository without ChartMuseum's API, which gets no .prov: nobody should count on one. */
+export const NO_PROVENANCE =
+  "not signed there: this repository has no ChartMuseum API to take a .prov (Gitea's Helm registry keeps none)";
+
+export interface Published {
   /** Absolute URL of the published package. */
   url: string;
   /** sha256 of the package, when the repository says. */
@@ -32,9 +39,9 @@ interface Published {
 }
 
 /** Whether the repository has ChartMuseum's read API (ChartMuseum does; Gitea does not): asked once per run. */
-const readApi = new WeakMap<ChartRepositoryOptions, Promise<boolean>>();
+const readApi = new WeakMap<HttpOptions & { url: string }, Promise<boolean>>();
 
-function hasReadApi(options: ChartRepositoryOptions): Promise<boolean> {
+export function hasReadApi(options: HttpOptions & { url: string }): Promise<boolean> {
   let known = readApi.get(options);
   if (!known) {
     known = request('GET', `${options.url}/api/charts`, options).then((response) => {
@@ -51,7 +58,10 @@ function hasReadApi(options: ChartRepositoryOptions): Promise<boolean> {
 }
 
 /** The published package of a chart version, or null when the repository does not have that version. */
-async function findPublished(pkg: ChartPackage, options: ChartRepositoryOptions): Promise<Published | null> {
+export async function findPublished(
+  pkg: ChartPackage,
+  options: HttpOptions & { url: string },
+): Promise<Published | null> {
   const base = `${options.url}/`;
   if (await hasReadApi(options)) {
     const url = `${options.url}/api/charts/${pkg.name}/${pkg.version}`;
@@ -110,9 +120,25 @@ async function listedAfterUpload(pkg: ChartPackage, options: ChartRepositoryOpti
   }
 }
 
-async function upload(pkg: ChartPackage, options: ChartRepositoryOptions, overwrite: boolean): Promise<void> {
+/** A provenance file as the repository serves it (helm fetches `<package URL>.prov`), or null when it has none. */
+export async function fetchProvenance(published: Published, options: HttpOptions): Promise<Buffer | null> {
+  const url = `${published.url}.prov`;
+  const response = await request('GET', url, options);
+  if (response.status === 404) return null;
+  if (response.status !== 200) throw explainStatus('GET', url, response, options.credentials);
+  return response.body;
+}
+
+/** One request (ChartMuseum's multipart fields `chart` and `prov`), so a package never lands without its .prov. */
+async function upload(
+  pkg: ChartPackage,
+  options: ChartRepositoryOptions,
+  overwrite: boolean,
+  prov?: string,
+): Promise<void> {
   const form = new FormData();
   form.append('chart', new Blob([fs.readFileSync(pkg.file)], { type: 'application/gzip' }), path.basename(pkg.file));
+  if (prov) form.append('prov', new Blob([fs.readFileSync(prov)]), path.basename(prov));
   // ChartMuseum replaces a published version only when asked; servers that overwrite anyway ignore the parameter.
   const url = `${options.url}/api/charts${overwrite ? '?force' : ''}`;
   const response = await request('POST', url, options, form);
@@ -120,9 +146,18 @@ async function upload(pkg: ChartPackage, options: ChartRepositoryOptions, overwr
     throw explainStatus('POST', url, response, options.credentials);
 }
 
+function signOrFail(sign: (pkg: ChartPackage) => SignedPackage, pkg: ChartPackage): SignedPackage {
+  try {
+    return sign(pkg);
+  } catch (error) {
+    throw new RepositoryError(`cannot sign ${pkg.file}: ${(error as Error).message}`);
+  }
+}
+
 /**
  * Publishes one package unless the same version is there: identical content is skipped, different content refused
- * unless `force`. An upload counts as published only once the repository lists the version with our content.
+ * unless `force`. An upload counts as published only once the repository lists the version with our content (and,
+ * when signed, serves its .prov). A skipped version is not signed again: it keeps the signature it was published with.
  */
 export async function publishToChartRepository(
   pkg: ChartPackage,
@@ -140,7 +175,13 @@ export async function publishToChartRepository(
         detail: `${pkg.version} is published with different content; bump the chart version (or --force)`,
       };
     }
-    await upload(pkg, options, before !== null);
+    // Gitea takes the first file of a form, whichever it is, and keeps no .prov: only ChartMuseum is sent one.
+    const signed = options.sign && (await hasReadApi(options)) ? signOrFail(options.sign, pkg) : undefined;
+    try {
+      await upload(signed ?? pkg, options, before !== null, signed?.prov);
+    } finally {
+      if (signed) fs.rmSync(signed.dir, { recursive: true, force: true });
+    }
     const after = await listedAfterUpload(pkg, options);
     if (!after)
       return {
@@ -155,7 +196,13 @@ export async function publishToChartRepository(
         detail: `uploaded, but ${options.url} serves other content for ${pkg.name} ${pkg.version}`,
       };
     }
-    return { ...base, outcome: 'published', detail: `${after.url}${before ? ' (replaced, --force)' : ''}` };
+    const replaced = before ? ' (replaced, --force)' : '';
+    if (!options.sign) return { ...base, outcome: 'published', detail: `${after.url}${replaced}` };
+    if (!signed) return { ...base, outcome: 'published', detail: `${after.url}${replaced}; ${NO_PROVENANCE}` };
+    if (!(await fetchProvenance(after, options))) {
+      return { ...base, outcome: 'failed', detail: `uploaded, but ${after.url}.prov is not served` };
+    }
+    return { ...base, outcome: 'published', detail: `${after.url}${replaced}, signed (.prov)` };
   } catch (error) {
     if (error instanceof RepositoryError) return { ...base, outcome: 'failed', detail: error.message };
     throw error;

@@ -47,6 +47,12 @@ export function packageContent(file: string): Map<string, string> {
   return entries;
 }
 
+/** The modification time (Unix seconds) of a package's first entry: SOURCE_DATE_EPOCH when it was packaged. */
+export function packageTime(file: string): number {
+  const header = gunzipSync(fs.readFileSync(file)).subarray(0, 512);
+  return parseInt(header.subarray(136, 148).toString('utf8').replace(/\0.*$/s, '').trim() || '0', 8);
+}
+
 /** Whether two chart packages hold the same files with the same content. */
 export function samePackageContent(a: string, b: string): boolean {
   const [left, right] = [packageContent(a), packageContent(b)];
