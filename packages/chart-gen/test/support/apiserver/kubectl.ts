@@ -1,0 +1,43 @@
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+
+import { REPO_ROOT, type Run } from '../helm';
+
+/**
+ * Runs a program against the control plane of <kubeconfig> without blocking the event loop: the hook runner must
+ * act while helm waits for its hooks. <input> goes to stdin.
+ */
+export function runAsync(bin: string, args: string[], kubeconfig: string, input?: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, args, {
+      cwd: REPO_ROOT,
+      env: { ...process.env, KUBECONFIG: kubeconfig, HELM_CACHE_HOME: path.join(REPO_ROOT, '.nx/helm-cache') },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
+}
+
+/** kubectl from PATH (1.32 here: --validate=strict is its strict server-side field validation). */
+export const kubectl = (kubeconfig: string, args: string[], input?: string) =>
+  runAsync('kubectl', args, kubeconfig, input);
+
+/** kubectl that must succeed; its JSON output parsed. */
+export async function kubectlJson<T>(kubeconfig: string, args: string[]): Promise<T> {
+  const result = await kubectl(kubeconfig, [...args, '-o', 'json']);
+  if (result.status !== 0) throw new Error(`kubectl ${args.join(' ')} failed:\n${result.stderr}`);
+  return JSON.parse(result.stdout) as T;
+}
+
+/** kubectl that must succeed; its output. */
+export async function kubectlOk(kubeconfig: string, args: string[], input?: string): Promise<string> {
+  const result = await kubectl(kubeconfig, args, input);
+  if (result.status !== 0) throw new Error(`kubectl ${args.join(' ')} failed:\n${result.stderr}${result.stdout}`);
+  return result.stdout;
+}
