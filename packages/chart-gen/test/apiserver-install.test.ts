@@ -7,6 +7,8 @@ import {
   uninstall,
   valuesArgs,
 } from './support/apiserver/chart-install';
+import { helmWithHooks } from './support/apiserver/helm-release';
+import { createNamespace } from './support/apiserver/namespaces';
 import { describeWithControlPlane, useControlPlane } from './support/apiserver/suite';
 import { waitForWorkloadPods } from './support/apiserver/workload-pods';
 import { type ChartCase, chartCases, umbrellaCases } from './support/charts';
@@ -72,5 +74,27 @@ describeWithControlPlane('charts on a real API server', () => {
     const pods = await waitForWorkloadPods(kubeconfig, 'refused');
     expect(pods.failures.join('\n')).toMatch(/Deployment\/minio|ReplicaSet\/minio-/);
     expect(pods.failures.join('\n')).toMatch(/violates PodSecurity "restricted:latest": privileged/);
+  }, 120_000);
+
+  // A gap the render-only tests cannot see: the values schema checks each quantity alone, so a memory request above
+  // its limit renders, lints and validates, and only the server refuses it, at install time.
+  it('the server refuses what the schema lets through: a memory request above its limit', async () => {
+    const { kubeconfig } = plane();
+    const [, helm] = helms()[0]!;
+    const postgresql = chartCases.find((c) => c.name === 'postgresql')!;
+    const values = [...postgresql.credentials, '--set', 'resources.requests.memory=2Gi'];
+    values.push('--set', 'resources.limits.memory=1Gi');
+    expect(run(helm, ['template', 'postgresql', postgresql.dir, ...values]).status).toBe(0);
+    await createNamespace(kubeconfig, 'over-limit', 'restricted');
+    const result = await helmWithHooks(helm, kubeconfig, 'over-limit', [
+      'install',
+      'postgresql',
+      postgresql.dir,
+      ...values,
+    ]);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(
+      /resources.requests: Invalid value: "2Gi": must be less than or equal to memory limit/,
+    );
   }, 120_000);
 });

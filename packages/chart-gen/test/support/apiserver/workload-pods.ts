@@ -20,16 +20,17 @@ export interface WorkloadPods {
   failures: string[];
 }
 
-const items = async <T>(kubeconfig: string, namespace: string, kinds: string) =>
-  (await kubectlJson<{ items: T[] }>(kubeconfig, ['get', kinds, '--namespace', namespace])).items;
+/** One list of workloads, ReplicaSets, Pods and Events (one request): each item has the fields of its kind. */
+type Listed = Workload & Event;
 
 const ownerOf = (object: Owned) => object.metadata.ownerReferences?.[0];
 
 async function snapshot(kubeconfig: string, namespace: string): Promise<WorkloadPods & { expected: string[] }> {
-  const workloads = await items<Workload>(kubeconfig, namespace, 'deployments,statefulsets,jobs');
-  const replicaSets = await items<Owned>(kubeconfig, namespace, 'replicasets');
-  const pods = await items<Owned>(kubeconfig, namespace, 'pods');
-  const events = await items<Event>(kubeconfig, namespace, 'events');
+  const kinds = 'deployments,statefulsets,jobs,replicasets,pods,events';
+  const { items } = await kubectlJson<{ items: Listed[] }>(kubeconfig, ['get', kinds, '-n', namespace]);
+  const of = (kind: string) => items.filter((item) => item.kind === kind);
+  const workloads = [...of('Deployment'), ...of('StatefulSet'), ...of('Job')];
+  const [replicaSets, pods, events] = [of('ReplicaSet'), of('Pod'), of('Event')];
   const deploymentOf = new Map(replicaSets.map((rs) => [rs.metadata.name, ownerOf(rs)?.name]));
   const counts: Record<string, number> = {};
   for (const pod of pods) {
