@@ -10,8 +10,9 @@
 #   chartmuseum, gitea           the two chart repository servers of the publish tests: ChartMuseum from its source
 #                                tarball in $CHART_GEN_VENDOR_DIR (default <repo>/../shared/vendor), Gitea from the Go
 #                                module proxy (its templates, options and public folders in static/ beside the binary)
-#   etcd, kube-apiserver,        the throwaway control plane of the API server tests, built from this repository's
-#   kube-controller-manager      wrapper modules tools/etcd and tools/kubernetes (pinned by their go.mod and go.sum)
+#   etcd, kube-apiserver,        the throwaway control plane of the API server tests and the kubectl that drives it,
+#   kube-controller-manager,     built from this repository's wrapper modules tools/etcd and tools/kubernetes (pinned
+#   kubectl                      by their go.mod and go.sum)
 #   argocd-crds,                 folders of CustomResourceDefinitions the API server tests install, from the Go module
 #   prometheus-operator-crds     proxy (Argo CD's manifests/crds, prometheus-operator's example/prometheus-operator-crd)
 #
@@ -30,7 +31,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/versions.env"
 
 known=(helm4 helm3 helm-unittest kube-strict minio mc mlflow chartmuseum gitea etcd kube-apiserver
-  kube-controller-manager argocd-crds prometheus-operator-crds)
+  kube-controller-manager kubectl argocd-crds prometheus-operator-crds)
 default=(helm4 helm3 helm-unittest kube-strict)
 
 log() { echo "install-tools: $*" >&2; }
@@ -345,8 +346,17 @@ kube_ldflags() {
   echo "$flags"
 }
 
-# kube-apiserver or kube-controller-manager; both are built from tools/kubernetes and share one Go build cache, so the
-# second takes about a minute more than the first.
+# The version a Kubernetes binary reports: kubectl has no --version flag.
+kube_version_of() {
+  if [ "$(basename "$1")" = kubectl ]; then
+    "$1" version --client 2>/dev/null | sed -n 's/^Client Version: //p'
+  else
+    "$1" --version 2>/dev/null | sed -n 's/^Kubernetes //p'
+  fi
+}
+
+# kube-apiserver, kube-controller-manager or kubectl; all are built from tools/kubernetes and share one Go build
+# cache, so each after the first takes a minute or two more.
 ensure_kube() {
   local name=$1 version=$2 src="$here/kubernetes" dir
   go_or_unavailable "$name"
@@ -354,10 +364,10 @@ ensure_kube() {
   dir="$cache/kubernetes-$version-$(wrapper_hash "$src")"
   if [ ! -x "$dir/$name" ]; then
     mkdir -p "$dir"
-    log "building $name $version (~8 min on first use with 2 cores, ~1 min more for the second of the two)"
+    log "building $name $version (~8 min on first use with 2 cores, a minute or two for each after the first)"
     build_wrapper "$src" "./$name" "$dir/$name" "$(kube_ldflags "$version")"
   fi
-  [[ $("$dir/$name" --version 2>/dev/null) == "Kubernetes $version" ]] || fail "$dir/$name does not report $version"
+  [ "$(kube_version_of "$dir/$name")" = "$version" ] || fail "$dir/$name does not report $version"
   echo "$dir/$name"
 }
 
@@ -398,7 +408,7 @@ ensure() {
     chartmuseum) ensure_chartmuseum "$CHARTMUSEUM_VERSION" ;;
     gitea) ensure_gitea "$GITEA_VERSION" ;;
     etcd) ensure_etcd "$ETCD_VERSION" ;;
-    kube-apiserver | kube-controller-manager) ensure_kube "$1" "$KUBERNETES_VERSION" ;;
+    kube-apiserver | kube-controller-manager | kubectl) ensure_kube "$1" "$KUBERNETES_VERSION" ;;
     argocd-crds) ensure_crds github.com/argoproj/argo-cd/v3 "$ARGOCD_VERSION" manifests/crds ;;
     prometheus-operator-crds)
       ensure_crds github.com/prometheus-operator/prometheus-operator "$PROMETHEUS_OPERATOR_VERSION" \

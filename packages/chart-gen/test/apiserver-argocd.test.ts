@@ -21,7 +21,10 @@ import { helms, REPO_ROOT, run } from './support/helm';
 // tools/versions.env) judge every generated Application and ApplicationSet, and what each Application renders is
 // applied as Argo CD applies it with ServerSideApply=true (field manager argocd-controller, strict validation).
 const KUBE_VERSION = '1.35.4';
-/** kubectl 1.32 has no --field-validation; --validate=strict asks the server for strict field validation. */
+/**
+ * kubectl --validate=strict has the server validate fields strictly (fieldValidation=Strict), as Argo CD does unless
+ * an Application sets Validate=false.
+ */
 const SERVER_SIDE = ['apply', '--server-side', '--validate=strict', '--field-manager=argocd-controller'];
 
 type SyncedApplication = Application & {

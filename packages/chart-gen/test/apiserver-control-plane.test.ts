@@ -49,7 +49,8 @@ describeWithControlPlane('the test control plane', () => {
 
   it('serves the API, then stops every server and removes its folder', async () => {
     const plane = await startControlPlane(tools());
-    const pids = fs.readFileSync(path.join(plane.dir, 'pids'), 'utf8').split('\n').filter(Boolean).map(parseInt);
+    const lines = fs.readFileSync(path.join(plane.dir, 'pids'), 'utf8').split('\n').filter(Boolean);
+    const pids = lines.map((line) => Number(line.split(' ')[0]));
     expect(pids).toHaveLength(3);
     expect(await kubectlOk(plane.kubeconfig, ['version', '-o', 'json'])).toContain('"gitVersion": "v1.35.4"');
     await plane.stop();

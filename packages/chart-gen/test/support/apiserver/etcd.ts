@@ -24,7 +24,7 @@ export async function startEtcd(
     `--initial-advertise-peer-urls=${peerUrl}`,
     `--initial-cluster=default=${peerUrl}`,
     '--log-level=warn',
-    // Test data: no fsync per write, which makes etcd several times faster on a shared disk.
+    // Throwaway data: no fsync per write.
     '--unsafe-no-fsync',
   ]);
   const healthy = async () => (await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) })).status === 200;

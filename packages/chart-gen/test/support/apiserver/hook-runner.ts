@@ -1,4 +1,4 @@
-import { kubectl, kubectlJson } from './kubectl';
+import { apiRequest, listIn } from './api';
 
 interface Meta {
   metadata: {
@@ -36,26 +36,25 @@ export function startHookRunner(kubeconfig: string, namespace: string): HookRunn
   const marked = new Set<string>();
   let stopped = false;
   const tick = async () => {
-    // One request for both kinds: this runs every 300 ms while helm works.
-    const args = ['get', 'jobs,pods', '--namespace', namespace];
-    const { items } = await kubectlJson<{ items: (Meta & { kind: string })[] }>(kubeconfig, args);
+    const [jobs, pods] = await Promise.all([
+      listIn<Meta>(kubeconfig, 'apis/batch/v1', 'jobs', namespace),
+      listIn<Meta>(kubeconfig, 'api/v1', 'pods', namespace),
+    ]);
     const hookJobs = new Map(
-      items
-        .filter((job) => job.kind === 'Job' && job.metadata.annotations?.['helm.sh/hook'])
+      jobs
+        .filter((job) => job.metadata.annotations?.['helm.sh/hook'])
         .map((job) => [job.metadata.name, job.metadata.annotations!['helm.sh/hook']!]),
     );
-    for (const pod of items.filter((item) => item.kind === 'Pod')) {
-      if (marked.has(pod.metadata.name) || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed')
-        continue;
+    for (const pod of pods) {
+      const { name } = pod.metadata;
+      if (marked.has(name) || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') continue;
       const owner = pod.metadata.ownerReferences?.find((ref) => ref.kind === 'Job');
       const event = owner ? hookJobs.get(owner.name) : pod.metadata.annotations?.['helm.sh/hook'];
       if (!event) continue;
-      const patch = JSON.stringify({ status: { phase: 'Succeeded' } });
-      const args = ['patch', 'pod', pod.metadata.name, '-n', namespace, '--subresource=status', '--type=merge'];
-      const result = await kubectl(kubeconfig, [...args, '-p', patch]);
-      if (result.status !== 0) throw new Error(`could not mark hook Pod ${pod.metadata.name} done:\n${result.stderr}`);
-      marked.add(pod.metadata.name);
-      runs.push({ hook: owner ? `Job/${owner.name}` : `Pod/${pod.metadata.name}`, event, pod: pod.metadata.name });
+      const status = `/api/v1/namespaces/${namespace}/pods/${name}/status`;
+      await apiRequest(kubeconfig, 'PATCH', status, { status: { phase: 'Succeeded' } });
+      marked.add(name);
+      runs.push({ hook: owner ? `Job/${owner.name}` : `Pod/${name}`, event, pod: name });
     }
   };
   // Errors are kept for stop(): a rejected loop nobody awaits yet would end the test process.
@@ -63,7 +62,7 @@ export function startHookRunner(kubeconfig: string, namespace: string): HookRunn
   const loop = (async () => {
     while (!stopped && !failure) {
       await tick().catch((error: Error) => (failure = error));
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
   })();
   return {

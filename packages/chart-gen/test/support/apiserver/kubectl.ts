@@ -24,9 +24,15 @@ export function runAsync(bin: string, args: string[], kubeconfig: string, input?
   });
 }
 
-/** kubectl from PATH (1.32 here: --validate=strict is its strict server-side field validation). */
-export const kubectl = (kubeconfig: string, args: string[], input?: string) =>
-  runAsync('kubectl', args, kubeconfig, input);
+/**
+ * The pinned kubectl (KUBECTL, built with the control plane by tools/install-tools.sh), so the client is the server's
+ * release rather than whatever the machine has on PATH. Its --validate=strict is server-side strict field validation.
+ */
+export async function kubectl(kubeconfig: string, args: string[], input?: string): Promise<Run> {
+  const bin = process.env.KUBECTL;
+  if (!bin) throw new Error('KUBECTL is not set: run through npm test, or source scripts/tool-env.sh first');
+  return runAsync(bin, args, kubeconfig, input);
+}
 
 /** kubectl that must succeed; its JSON output parsed. */
 export async function kubectlJson<T>(kubeconfig: string, args: string[]): Promise<T> {

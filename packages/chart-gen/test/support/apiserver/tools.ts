@@ -5,6 +5,8 @@ export interface ControlPlaneTools {
   etcd: string;
   kubeApiserver: string;
   kubeControllerManager: string;
+  /** kubectl of the same Kubernetes release. */
+  kubectl: string;
   /** Folders of CRD files from the Go module proxy (tools/install-tools.sh argocd-crds, prometheus-operator-crds). */
   argocdCrds: string;
   prometheusOperatorCrds: string;
@@ -14,6 +16,7 @@ const VARIABLES = {
   etcd: 'ETCD',
   kubeApiserver: 'KUBE_APISERVER',
   kubeControllerManager: 'KUBE_CONTROLLER_MANAGER',
+  kubectl: 'KUBECTL',
   argocdCrds: 'ARGOCD_CRDS',
   prometheusOperatorCrds: 'PROMETHEUS_OPERATOR_CRDS',
 } as const;

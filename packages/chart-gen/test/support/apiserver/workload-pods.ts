@@ -1,10 +1,9 @@
-import { kubectlJson } from './kubectl';
+import { listIn } from './api';
 
 interface Owned {
   metadata: { name: string; ownerReferences?: { kind: string; name: string }[] };
 }
 interface Workload extends Owned {
-  kind: string;
   spec: { replicas?: number };
 }
 interface Event {
@@ -20,17 +19,23 @@ export interface WorkloadPods {
   failures: string[];
 }
 
-/** One list of workloads, ReplicaSets, Pods and Events (one request): each item has the fields of its kind. */
-type Listed = Workload & Event;
-
 const ownerOf = (object: Owned) => object.metadata.ownerReferences?.[0];
 
 async function snapshot(kubeconfig: string, namespace: string): Promise<WorkloadPods & { expected: string[] }> {
-  const kinds = 'deployments,statefulsets,jobs,replicasets,pods,events';
-  const { items } = await kubectlJson<{ items: Listed[] }>(kubeconfig, ['get', kinds, '-n', namespace]);
-  const of = (kind: string) => items.filter((item) => item.kind === kind);
-  const workloads = [...of('Deployment'), ...of('StatefulSet'), ...of('Job')];
-  const [replicaSets, pods, events] = [of('ReplicaSet'), of('Pod'), of('Event')];
+  const list = <T>(group: string, resource: string) => listIn<T>(kubeconfig, group, resource, namespace);
+  const [deployments, statefulSets, jobs, replicaSets, pods, events] = await Promise.all([
+    list<Workload>('apis/apps/v1', 'deployments'),
+    list<Workload>('apis/apps/v1', 'statefulsets'),
+    list<Workload>('apis/batch/v1', 'jobs'),
+    list<Owned>('apis/apps/v1', 'replicasets'),
+    list<Owned>('api/v1', 'pods'),
+    list<Event>('api/v1', 'events'),
+  ]);
+  const workloads = [
+    ...deployments.map((w) => ({ ...w, kind: 'Deployment' })),
+    ...statefulSets.map((w) => ({ ...w, kind: 'StatefulSet' })),
+    ...jobs.map((w) => ({ ...w, kind: 'Job' })),
+  ];
   const deploymentOf = new Map(replicaSets.map((rs) => [rs.metadata.name, ownerOf(rs)?.name]));
   const counts: Record<string, number> = {};
   for (const pod of pods) {
