@@ -321,10 +321,10 @@ go_or_unavailable() { command -v go >/dev/null || unavailable "$1: Go 1.26 or la
 
 ensure_etcd() {
   local version=$1 src="$here/etcd" dir
-  go_or_unavailable etcd
   check_wrapper_pin "$src" go.etcd.io/etcd/server/v3 "$version"
   dir="$cache/etcd-$version-$(wrapper_hash "$src")"
   if [ ! -x "$dir/etcd" ]; then
+    go_or_unavailable etcd
     mkdir -p "$dir"
     log "building etcd $version (~2 min on first use)"
     build_wrapper "$src" . "$dir/etcd" "-s -w"
@@ -359,10 +359,10 @@ kube_version_of() {
 # cache, so each after the first takes a minute or two more.
 ensure_kube() {
   local name=$1 version=$2 src="$here/kubernetes" dir
-  go_or_unavailable "$name"
   check_wrapper_pin "$src" k8s.io/kubernetes "$version"
   dir="$cache/kubernetes-$version-$(wrapper_hash "$src")"
   if [ ! -x "$dir/$name" ]; then
+    go_or_unavailable "$name"
     mkdir -p "$dir"
     log "building $name $version (~8 min on first use with 2 cores, a minute or two for each after the first)"
     build_wrapper "$src" "./$name" "$dir/$name" "$(kube_ldflags "$version")"

@@ -10,6 +10,7 @@ import { startApiserver } from './kube-apiserver';
 import { DIR_PREFIX, killRecorded, removeLeftovers } from './leftovers';
 import type { ServerProcess } from './server-process';
 import type { ControlPlaneTools } from './tools';
+import { startWatchdog } from './watchdog';
 
 /** A throwaway etcd + kube-apiserver + kube-controller-manager on loopback ports, all in one temporary folder. */
 export interface ControlPlane {
@@ -23,23 +24,19 @@ export interface ControlPlane {
 
 /**
  * Starts a control plane in a fresh folder under the system temporary folder, or fails saying which server did not
- * come up and with its last log lines. The folder and every server go when stop() runs, when this process exits, or
- * (after a SIGKILL) when the next control plane starts.
+ * come up and with its last log lines. The folder and every server go when stop() runs, else when this process ends
+ * (the watchdog), or at the latest when the next control plane starts.
  */
 export async function startControlPlane(tools: ControlPlaneTools): Promise<ControlPlane> {
   removeLeftovers();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), DIR_PREFIX));
   fs.writeFileSync(path.join(dir, 'owner'), String(process.pid));
   const servers: ServerProcess[] = [];
-  const onExit = () => {
-    killRecorded(dir);
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
-  process.once('exit', onExit);
+  startWatchdog(dir);
   const stop = async () => {
     for (const server of servers.reverse()) await stopProcess(server.child, 15_000);
-    process.removeListener('exit', onExit);
-    onExit();
+    killRecorded(dir);
+    fs.rmSync(dir, { recursive: true, force: true });
   };
   try {
     const etcd = await startEtcd(dir, tools.etcd);

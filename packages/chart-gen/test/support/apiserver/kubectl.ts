@@ -12,15 +12,17 @@ export function runAsync(bin: string, args: string[], kubeconfig: string, input?
     const child = spawn(bin, args, {
       cwd: REPO_ROOT,
       env: { ...process.env, KUBECONFIG: kubeconfig, HELM_CACHE_HOME: path.join(REPO_ROOT, '.nx/helm-cache') },
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdout!.on('data', (chunk) => (stdout += chunk));
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout, stderr }));
-    child.stdin.end(input ?? '');
+    // A program that exits before reading all its input (EPIPE) reports the reason by its status and stderr.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(input);
   });
 }
 
