@@ -50,9 +50,8 @@ describeWithControlPlane('charts on a real API server', () => {
         const { kubeconfig } = plane();
         const credentials = umbrellaCases.includes(chart) ? UMBRELLA_CREDENTIALS : chart.credentials;
         const namespace = `${chart.name}-${label.replace(' ', '')}-${++namespaces}`;
-        const installed = await install(helm, kubeconfig, namespace, 'restricted', chart.name, chart.dir, [
-          ...valuesArgs(chart, file, credentials),
-        ]);
+        const values = valuesArgs(chart, file, credentials);
+        const installed = await install(helm, kubeconfig, namespace, 'restricted', chart.name, chart.dir, values);
         expect(installed.warnings).not.toMatch(SERVER_WARNINGS);
         // Every post-install hook ran (its Pod was created, so admitted); hook-succeeded then deleted it.
         expect(installed.hooks.sort()).toEqual((await hooksOn(helm, kubeconfig, installed, 'post-install')).sort());
