@@ -37,8 +37,8 @@ case "$chartmuseum_status" in
 esac
 unset chartmuseum_status chartmuseum_path
 
-# The control plane of the API server tests: kube-apiserver takes ~8 min to build the first time (2 cores). Exit 3 (no
-# Go here) leaves CONTROL_PLANE_UNAVAILABLE holding install-tools' reason, and those tests skip with it.
+# The control plane of the API server tests: kube-apiserver takes 6-8 min to build the first time (2 cores). Exit 3
+# (no Go here) leaves CONTROL_PLANE_UNAVAILABLE holding install-tools' reason, and those tests skip with it.
 control_plane_tools=(etcd kube-apiserver kube-controller-manager kubectl argocd-crds prometheus-operator-crds)
 control_plane_status=0
 control_plane_lines=$(bash tools/install-tools.sh "${control_plane_tools[@]}") || control_plane_status=$?

@@ -310,8 +310,8 @@ wrapper_hash() { (cd "$1" && find . -type f \( -name go.mod -o -name go.sum -o -
 build_wrapper() {
   local dir=$1 package=$2 out=$3 ldflags=$4
   need_go "$(basename "$out")"
-  (cd "$dir" && CGO_ENABLED=0 GOFLAGS=-mod=readonly go build -trimpath -ldflags "$ldflags" -o "$out.partial" "$package") ||
-    fail "could not build $(basename "$out") from $dir"
+  (cd "$dir" && CGO_ENABLED=0 GOFLAGS=-mod=readonly go build -trimpath -ldflags "$ldflags" -o "$out.partial" \
+    "$package") || fail "could not build $(basename "$out") from $dir"
   mv "$out.partial" "$out"
 }
 
@@ -329,7 +329,8 @@ ensure_etcd() {
     log "building etcd $version (~2 min on first use)"
     build_wrapper "$src" . "$dir/etcd" "-s -w"
   fi
-  [[ $("$dir/etcd" --version 2>/dev/null) == *"etcd Version: ${version#v}"* ]] || fail "$dir/etcd does not report $version"
+  [[ $("$dir/etcd" --version 2>/dev/null) == *"etcd Version: ${version#v}"* ]] ||
+    fail "$dir/etcd does not report $version"
   echo "$dir/etcd"
 }
 
@@ -360,6 +361,10 @@ kube_version_of() {
 ensure_kube() {
   local name=$1 version=$2 src="$here/kubernetes" dir
   check_wrapper_pin "$src" k8s.io/kubernetes "$version"
+  # The staging modules of release v1.X.Y are published as v0.X.Y; a replace line left at another release would build
+  # a mix.
+  grep -q "k8s.io/api => k8s.io/api v0.${version#v1.}\$" "$src/go.mod" ||
+    fail "$src/go.mod: its replace lines must name the staging modules at v0.${version#v1.} (for $version)"
   dir="$cache/kubernetes-$version-$(wrapper_hash "$src")"
   if [ ! -x "$dir/$name" ]; then
     go_or_unavailable "$name"

@@ -1,6 +1,8 @@
-// kube-apiserver, kube-controller-manager and kubectl for the API server tests. k8s.io/kubernetes cannot be `go install`ed: its
-// go.mod replaces the staging modules (k8s.io/api, k8s.io/client-go …) with folders inside its own tree. This module
-// requires it and points each of those replace lines at the published staging module of the same release instead.
+// kube-apiserver, kube-controller-manager and kubectl for the API server tests. k8s.io/kubernetes cannot be
+// `go install`ed: its go.mod replaces the staging modules (k8s.io/api, k8s.io/client-go …) with folders inside its own
+// tree. This module requires it and points each of those replace lines at the published staging module of the same
+// release instead. Another release: KUBERNETES_VERSION in ../versions.env, the require line, every replace line
+// (v1.X.Y → v0.X.Y), then `go mod tidy`.
 module chart-gen.local/tools/kubernetes
 
 go 1.25.0

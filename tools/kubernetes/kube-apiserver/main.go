@@ -1,4 +1,5 @@
-// kube-apiserver as upstream's cmd/kube-apiserver/apiserver.go builds it, at the k8s.io/kubernetes version go.mod pins.
+// kube-apiserver as upstream's cmd/kube-apiserver/apiserver.go builds it,
+// at the k8s.io/kubernetes version go.mod pins.
 package main
 
 import (

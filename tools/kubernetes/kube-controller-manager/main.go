@@ -1,4 +1,5 @@
-// kube-controller-manager as upstream's cmd/kube-controller-manager/controller-manager.go builds it, at the k8s.io/kubernetes version go.mod pins.
+// kube-controller-manager as upstream's cmd/kube-controller-manager/controller-manager.go builds it,
+// at the k8s.io/kubernetes version go.mod pins.
 package main
 
 import (

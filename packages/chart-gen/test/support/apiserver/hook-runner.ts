@@ -29,7 +29,7 @@ export interface HookRunner {
  * polls the namespace and marks each hook Pod that the controller-manager (or helm) created as Succeeded through the
  * status subresource, as a kubelet reports a container that exited 0. Creating the Pod is the part the server
  * judges (admission, Pod Security); helm then sees the hook finish and goes on in its own order (hook weights,
- * delete policies, the release's objects before post-install hooks), which the recorded order shows.
+ * delete policies, the release's objects before post-install hooks).
  */
 export function startHookRunner(kubeconfig: string, namespace: string): HookRunner {
   const runs: HookRun[] = [];
