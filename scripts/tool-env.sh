@@ -2,7 +2,10 @@
 # tools of tools/versions.env, Debian's PostgreSQL server) and exports their paths for jest and its workers:
 # HELM4, HELM3, HELM_UNITTEST, KUBE_STRICT; MINIO, MC, MLFLOW_BIN (the programs the stack tests run in place of the
 # charts' images); GITEA and CHARTMUSEUM (the chart repository servers of the publish tests; CHARTMUSEUM only where its
-# source tarball is, see tools/install-tools.sh); COSIGN (signs and verifies charts in OCI registries); PG_BINDIR.
+# source tarball is, see tools/install-tools.sh); COSIGN (signs and verifies charts in OCI registries); ETCD,
+# KUBE_APISERVER, KUBE_CONTROLLER_MANAGER, KUBECTL, ARGOCD_CRDS and PROMETHEUS_OPERATOR_CRDS (the throwaway control
+# plane of the API server tests, its kubectl and the CRD folders they install, or CONTROL_PLANE_UNAVAILABLE saying why
+# not); PG_BINDIR.
 bash scripts/ensure-deps.sh
 
 echo "== tools"
@@ -35,6 +38,36 @@ case "$chartmuseum_status" in
     return "$chartmuseum_status" ;;
 esac
 unset chartmuseum_status chartmuseum_path
+
+# The control plane of the API server tests: kube-apiserver takes 6-8 min to build the first time (2 cores). Exit 3
+# (no Go here) leaves CONTROL_PLANE_UNAVAILABLE holding install-tools' reason, and those tests skip with it.
+control_plane_tools=(etcd kube-apiserver kube-controller-manager kubectl argocd-crds prometheus-operator-crds)
+control_plane_status=0
+control_plane_lines=$(bash tools/install-tools.sh "${control_plane_tools[@]}") || control_plane_status=$?
+case "$control_plane_status" in
+  0)
+    while IFS='=' read -r name path; do
+      case "$name" in
+        etcd) export ETCD="$path" ;;
+        kube-apiserver) export KUBE_APISERVER="$path" ;;
+        kube-controller-manager) export KUBE_CONTROLLER_MANAGER="$path" ;;
+        kubectl) export KUBECTL="$path" ;;
+        argocd-crds) export ARGOCD_CRDS="$path" ;;
+        prometheus-operator-crds) export PROMETHEUS_OPERATOR_CRDS="$path" ;;
+      esac
+      echo "$name: $path"
+    done <<<"$control_plane_lines" ;;
+  3)
+    # Asked again (it answers at once) for its one-line reason, which went to the terminal the first time.
+    CONTROL_PLANE_UNAVAILABLE=$(bash tools/install-tools.sh --quiet "${control_plane_tools[@]}" 2>&1 >/dev/null |
+      sed -n 's/^install-tools: unavailable: //p' | tail -1)
+    export CONTROL_PLANE_UNAVAILABLE="${CONTROL_PLANE_UNAVAILABLE:-tools/install-tools.sh exited 3}"
+    echo "control plane: unavailable ($CONTROL_PLANE_UNAVAILABLE): the API server tests skip" ;;
+  *)
+    echo "error: tools/install-tools.sh ${control_plane_tools[*]} failed ($control_plane_status)" >&2
+    return "$control_plane_status" ;;
+esac
+unset control_plane_tools control_plane_status control_plane_lines
 
 PG_BINDIR=$(bash scripts/ensure-postgresql.sh)
 export PG_BINDIR

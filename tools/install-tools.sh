@@ -11,6 +11,11 @@
 #                                tarball in $CHART_GEN_VENDOR_DIR (default <repo>/../shared/vendor), Gitea from the Go
 #                                module proxy (its templates, options and public folders in static/ beside the binary)
 #   cosign                       sigstore's cosign, which signs and verifies the charts pushed to OCI registries
+#   etcd, kube-apiserver,        the throwaway control plane of the API server tests and the kubectl that drives it,
+#   kube-controller-manager,     built from this repository's wrapper modules tools/etcd and tools/kubernetes (pinned
+#   kubectl                      by their go.mod and go.sum)
+#   argocd-crds,                 folders of CustomResourceDefinitions the API server tests install, from the Go module
+#   prometheus-operator-crds     proxy (Argo CD's manifests/crds, prometheus-operator's example/prometheus-operator-crd)
 #
 #   tools/install-tools.sh                 ensure helm4, helm3, helm-unittest and kube-strict, print "name=path" lines
 #   tools/install-tools.sh minio mc mlflow ensure only the named tools, print their "name=path" lines
@@ -18,15 +23,16 @@
 #   tools/install-tools.sh --print NAME    ensure only NAME, print its path alone
 #
 # CHART_GEN_TOOLS_DIR overrides the cache (default: ${XDG_CACHE_HOME:-~/.cache}/chart-gen/tools).
-# Exit status: 0 ready, 1 failed, 2 usage error, 3 a named tool cannot be had here (chartmuseum without its tarball:
-# callers skip what needs it, saying so).
+# Exit status: 0 ready, 1 failed, 2 usage error, 3 a named tool cannot be had here (chartmuseum without its tarball,
+# the control plane and its CRDs without Go: callers skip what needs it, saying so).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=versions.env
 source "$here/versions.env"
 
-known=(helm4 helm3 helm-unittest kube-strict minio mc mlflow chartmuseum gitea cosign)
+known=(helm4 helm3 helm-unittest kube-strict minio mc mlflow chartmuseum gitea cosign etcd kube-apiserver
+  kube-controller-manager kubectl argocd-crds prometheus-operator-crds)
 default=(helm4 helm3 helm-unittest kube-strict)
 
 log() { echo "install-tools: $*" >&2; }
@@ -310,6 +316,101 @@ ensure_cosign() {
   echo "$dir/cosign"
 }
 
+# ---- etcd, kube-apiserver, kube-controller-manager
+
+# The wrapper module's pinned version of <module> (its go.mod line), which must equal versions.env's.
+check_wrapper_pin() {
+  local dir=$1 module=$2 version=$3
+  grep -Eq "^[[:space:]]*(require[[:space:]]+)?$module $version([[:space:]]|$)" "$dir/go.mod" ||
+    fail "$dir/go.mod does not require $module $version (tools/versions.env): update it with go get $module@$version"
+}
+
+# A wrapper module's binaries go to <cache>/<name>-<version>-<hash of the wrapper's files>, so an edit of the wrapper
+# rebuilds and every clone with the same wrapper shares one build.
+wrapper_hash() { (cd "$1" && find . -type f \( -name go.mod -o -name go.sum -o -name '*.go' \) | sort | xargs cat) |
+  sha256sum | cut -c1-12; }
+
+# Builds ./<package> of a wrapper module into <out> (-mod=readonly: the committed go.mod and go.sum are the pin).
+build_wrapper() {
+  local dir=$1 package=$2 out=$3 ldflags=$4
+  need_go "$(basename "$out")"
+  (cd "$dir" && CGO_ENABLED=0 GOFLAGS=-mod=readonly go build -trimpath -ldflags "$ldflags" -o "$out.partial" \
+    "$package") || fail "could not build $(basename "$out") from $dir"
+  mv "$out.partial" "$out"
+}
+
+# The control plane and its CRDs are only for the API server tests: without Go they cannot be had here (exit 3), and
+# those tests skip saying so, as the publish tests do without ChartMuseum.
+go_or_unavailable() { command -v go >/dev/null || unavailable "$1: Go 1.26 or later is needed to build or fetch it"; }
+
+ensure_etcd() {
+  local version=$1 src="$here/etcd" dir
+  check_wrapper_pin "$src" go.etcd.io/etcd/server/v3 "$version"
+  dir="$cache/etcd-$version-$(wrapper_hash "$src")"
+  if [ ! -x "$dir/etcd" ]; then
+    go_or_unavailable etcd
+    mkdir -p "$dir"
+    log "building etcd $version (~2 min on first use)"
+    build_wrapper "$src" . "$dir/etcd" "-s -w"
+  fi
+  [[ $("$dir/etcd" --version 2>/dev/null) == *"etcd Version: ${version#v}"* ]] ||
+    fail "$dir/etcd does not report $version"
+  echo "$dir/etcd"
+}
+
+# Without the version ldflags of upstream's hack/lib/version.sh the binaries report v0.0.0-master, and the server's
+# /version makes helm refuse every chart whose kubeVersion asks for a real release. client-go's copy is what the
+# controller-manager sends as its user agent.
+kube_ldflags() {
+  local version=$1 minor flags="-s -w" pkg
+  minor=${version#v1.}
+  minor=${minor%%.*}
+  for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+    flags+=" -X $pkg.gitVersion=$version -X $pkg.gitMajor=1 -X $pkg.gitMinor=$minor -X $pkg.gitTreeState=clean"
+  done
+  echo "$flags"
+}
+
+# The version a Kubernetes binary reports: kubectl has no --version flag.
+kube_version_of() {
+  if [ "$(basename "$1")" = kubectl ]; then
+    "$1" version --client 2>/dev/null | sed -n 's/^Client Version: //p'
+  else
+    "$1" --version 2>/dev/null | sed -n 's/^Kubernetes //p'
+  fi
+}
+
+# kube-apiserver, kube-controller-manager or kubectl; all are built from tools/kubernetes and share one Go build
+# cache, so each after the first takes a minute or two more.
+ensure_kube() {
+  local name=$1 version=$2 src="$here/kubernetes" dir
+  check_wrapper_pin "$src" k8s.io/kubernetes "$version"
+  # The staging modules of release v1.X.Y are published as v0.X.Y; a replace line left at another release would build
+  # a mix.
+  grep -q "k8s.io/api => k8s.io/api v0.${version#v1.}\$" "$src/go.mod" ||
+    fail "$src/go.mod: its replace lines must name the staging modules at v0.${version#v1.} (for $version)"
+  dir="$cache/kubernetes-$version-$(wrapper_hash "$src")"
+  if [ ! -x "$dir/$name" ]; then
+    go_or_unavailable "$name"
+    mkdir -p "$dir"
+    log "building $name $version (~8 min on first use with 2 cores, a minute or two for each after the first)"
+    build_wrapper "$src" "./$name" "$dir/$name" "$(kube_ldflags "$version")"
+  fi
+  [ "$(kube_version_of "$dir/$name")" = "$version" ] || fail "$dir/$name does not report $version"
+  echo "$dir/$name"
+}
+
+# ---- CRDs of the API server tests
+
+# Prints the folder of CRD files inside <module>@<version> from the Go module proxy (read-only, in the module cache).
+ensure_crds() {
+  local module=$1 version=$2 sub=$3 dir
+  go_or_unavailable "$module"
+  dir=$(module_dir "$module" "$version")
+  [ -d "$dir/$sub" ] || fail "$module@$version has no $sub"
+  echo "$dir/$sub"
+}
+
 # ---- main
 
 # Holds an exclusive lock on <cache>/.<name>.lock until the calling subshell exits: two runs at once (a test and a
@@ -336,6 +437,12 @@ ensure() {
     chartmuseum) ensure_chartmuseum "$CHARTMUSEUM_VERSION" ;;
     gitea) ensure_gitea "$GITEA_VERSION" ;;
     cosign) ensure_cosign "$COSIGN_VERSION" ;;
+    etcd) ensure_etcd "$ETCD_VERSION" ;;
+    kube-apiserver | kube-controller-manager | kubectl) ensure_kube "$1" "$KUBERNETES_VERSION" ;;
+    argocd-crds) ensure_crds github.com/argoproj/argo-cd/v3 "$ARGOCD_VERSION" manifests/crds ;;
+    prometheus-operator-crds)
+      ensure_crds github.com/prometheus-operator/prometheus-operator "$PROMETHEUS_OPERATOR_VERSION" \
+        example/prometheus-operator-crd ;;
   esac
 }
 
