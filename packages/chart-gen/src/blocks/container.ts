@@ -1,3 +1,7 @@
+import type { IContainerPort } from 'kubernetes-models/v1/ContainerPort';
+import type { IVolumeMount } from 'kubernetes-models/v1/VolumeMount';
+
+import { typed } from '../template/k8s';
 import {
   type Child,
   entry,
@@ -18,12 +22,7 @@ import {
 } from '../template/nodes';
 import { type ChartContext, imageRef, includeHelper } from './context';
 
-export interface VolumeMount {
-  name: string;
-  mountPath: string;
-  subPath?: string;
-  readOnly?: boolean;
-}
+export type VolumeMount = Pick<IVolumeMount, 'name' | 'mountPath' | 'subPath' | 'readOnly'>;
 
 export interface ContainerOptions {
   name: string;
@@ -71,7 +70,11 @@ function ports(options: ContainerOptions): Maybe<Child> {
   if (!options.ports?.length) return undefined;
   return entry(
     'ports',
-    list(...options.ports.map((p) => mapOf({ name: p.name, containerPort: expr(p.port), protocol: 'TCP' }))),
+    list(
+      ...options.ports.map((p) =>
+        typed<IContainerPort>({ name: p.name, containerPort: `{{ ${p.port} }}`, protocol: 'TCP' }),
+      ),
+    ),
   );
 }
 
@@ -94,12 +97,12 @@ function volumeMounts(mounts: VolumeMount[] | undefined): Maybe<Child> {
     'volumeMounts',
     list(
       ...mounts.map((m) =>
-        map(
-          entry('name', m.name),
-          entry('mountPath', m.mountPath),
-          m.subPath && entry('subPath', m.subPath),
-          m.readOnly && entry('readOnly', true),
-        ),
+        typed<IVolumeMount>({
+          name: m.name,
+          mountPath: m.mountPath,
+          subPath: m.subPath,
+          readOnly: m.readOnly || undefined,
+        }),
       ),
     ),
   );

@@ -1,4 +1,7 @@
-import { type Child, mapOf } from '../template/nodes';
+import type { IProbe } from 'kubernetes-models/v1/Probe';
+
+import { typedMap } from '../template/k8s';
+import type { Child } from '../template/nodes';
 import { type ChartContext, fullname } from './context';
 import { ingress } from './ingress';
 import { type EgressRule, networkPolicy } from './network-policy';
@@ -6,7 +9,7 @@ import { podDisruptionBudget } from './pdb';
 import { service } from './service';
 
 /** A probe handler asking a named container port (`http` by default) for `path`. */
-export const httpGetProbe = (path: string, port = 'http') => mapOf({ httpGet: mapOf({ path, port }) });
+export const httpGetProbe = (path: string, port = 'http') => typedMap<IProbe>({ httpGet: { path, port } });
 
 /**
  * The objects around one HTTP component: its Service (port `http`), an optional Ingress, NetworkPolicy and

@@ -1,3 +1,6 @@
+import type { INetworkPolicyPort } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyPort';
+
+import { typed } from '../template/k8s';
 import { type Child, comment, entry, expr, list, map, mapOf, spliced, when, type YamlList } from '../template/nodes';
 import { type ChartContext, includeHelper, selectorLabels } from './context';
 import { metadata } from './metadata';
@@ -23,11 +26,15 @@ export interface PolicyOptions {
   egress?: EgressRule[];
 }
 
-const tcpPorts = (ports: string[]) => list(...ports.map((port) => mapOf({ port: expr(port), protocol: 'TCP' })));
+const tcpPorts = (ports: string[]) =>
+  list(...ports.map((port) => typed<INetworkPolicyPort>({ port: `{{ ${port} }}`, protocol: 'TCP' })));
 
 /** DNS first (every pod resolves Service names), then the component's own rules, then the user's. */
 function egressRules(rules: EgressRule[]) {
-  const dns = list(mapOf({ port: 53, protocol: 'UDP' }), mapOf({ port: 53, protocol: 'TCP' }));
+  const dns = typed<INetworkPolicyPort[]>([
+    { port: 53, protocol: 'UDP' },
+    { port: 53, protocol: 'TCP' },
+  ]);
   return list(
     comment('DNS, to resolve Service and host names.'),
     mapOf({ ports: dns }),

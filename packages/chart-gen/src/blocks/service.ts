@@ -1,4 +1,7 @@
-import { entry, expr, list, map, mapOf } from '../template/nodes';
+import type { IServicePort } from 'kubernetes-models/v1/ServicePort';
+
+import { typed } from '../template/k8s';
+import { entry, list, map } from '../template/nodes';
 import { type ChartContext, selectorLabels } from './context';
 import { metadata } from './metadata';
 import { templateFile } from './text';
@@ -34,7 +37,7 @@ export function service(ctx: ChartContext, options: ServiceOptions): string {
           'ports',
           list(
             ...options.ports.map((p) =>
-              mapOf({ name: p.name, port: expr(p.port), targetPort: p.name, protocol: 'TCP' }),
+              typed<IServicePort>({ name: p.name, port: `{{ ${p.port} }}`, targetPort: p.name, protocol: 'TCP' }),
             ),
           ),
         ),

@@ -1,4 +1,7 @@
-import { choose, entry, list, map, mapOf } from '../template/nodes';
+import type { IVolume } from 'kubernetes-models/v1/Volume';
+
+import { typedMap } from '../template/k8s';
+import { choose, entry, map, mapOf } from '../template/nodes';
 import { type ChartContext, claimName, credentialsSecretName } from './context';
 
 /** The data volume: the chart's claim when persistence is on, else an emptyDir. */
@@ -14,7 +17,7 @@ export function dataVolume(ctx: ChartContext, name: string) {
 
 /** A scratch volume for paths a read-only root filesystem cannot hold. */
 export function emptyDirVolume(name: string, medium?: 'Memory') {
-  return mapOf({ name, emptyDir: medium ? mapOf({ medium }) : map() });
+  return typedMap<IVolume>({ name, emptyDir: medium ? { medium } : map() });
 }
 
 /**
@@ -22,10 +25,7 @@ export function emptyDirVolume(name: string, medium?: 'Memory') {
  * octal and YAML 1.2 as 555, so only a decimal means the same everywhere.
  */
 export function configMapVolume(name: string, configMapName: string, defaultMode?: number) {
-  return mapOf({
-    name,
-    configMap: map(entry('name', configMapName), defaultMode !== undefined && entry('defaultMode', defaultMode)),
-  });
+  return typedMap<IVolume>({ name, configMap: { name: configMapName, defaultMode } });
 }
 
 /**
@@ -35,6 +35,6 @@ export function configMapVolume(name: string, configMapName: string, defaultMode
  * as an env var reference would. Mode 288 is 0440 written in decimal.
  */
 export function credentialsVolume(ctx: ChartContext, name: string, keys: string[]) {
-  const items = list(...keys.map((key) => mapOf({ key: `{{ ${key} }}`, path: `{{ ${key} }}` })));
-  return mapOf({ name, secret: mapOf({ secretName: credentialsSecretName(ctx), defaultMode: 288, items }) });
+  const items = keys.map((key) => ({ key: `{{ ${key} }}`, path: `{{ ${key} }}` }));
+  return typedMap<IVolume>({ name, secret: { secretName: credentialsSecretName(ctx), defaultMode: 288, items } });
 }
