@@ -15,7 +15,11 @@
 #   kube-controller-manager,     built from this repository's wrapper modules tools/etcd and tools/kubernetes (pinned
 #   kubectl                      by their go.mod and go.sum)
 #   argocd-crds,                 folders of CustomResourceDefinitions the API server tests install, from the Go module
-#   prometheus-operator-crds     proxy (Argo CD's manifests/crds, prometheus-operator's example/prometheus-operator-crd)
+#   prometheus-operator-crds,    proxy (Argo CD's manifests/crds, prometheus-operator's example/prometheus-operator-crd,
+#   external-secrets-crds,       external-secrets' config/crds/bases, sealed-secrets' helm/sealed-secrets/crds)
+#   sealed-secrets-crds
+#   unseal-check                 sealed-secrets' own unsealing code at the pinned version, from the wrapper module
+#                                tools/sealed-secrets: proves what `chart-gen seal` writes
 #
 #   tools/install-tools.sh                 ensure helm4, helm3, helm-unittest and kube-strict, print "name=path" lines
 #   tools/install-tools.sh minio mc mlflow ensure only the named tools, print their "name=path" lines
@@ -32,7 +36,8 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/versions.env"
 
 known=(helm4 helm3 helm-unittest kube-strict minio mc mlflow chartmuseum gitea cosign etcd kube-apiserver
-  kube-controller-manager kubectl argocd-crds prometheus-operator-crds)
+  kube-controller-manager kubectl argocd-crds prometheus-operator-crds external-secrets-crds sealed-secrets-crds
+  unseal-check)
 default=(helm4 helm3 helm-unittest kube-strict)
 
 log() { echo "install-tools: $*" >&2; }
@@ -400,6 +405,21 @@ ensure_kube() {
   echo "$dir/$name"
 }
 
+# ---- unseal-check
+
+ensure_unseal_check() {
+  local version=$1 src="$here/sealed-secrets" dir
+  check_wrapper_pin "$src" github.com/bitnami/sealed-secrets "$version"
+  dir="$cache/unseal-check-$version-$(wrapper_hash "$src")"
+  if [ ! -x "$dir/unseal-check" ]; then
+    go_or_unavailable unseal-check
+    mkdir -p "$dir"
+    log "building unseal-check with sealed-secrets $version (~1 min on first use)"
+    build_wrapper "$src" . "$dir/unseal-check" "-s -w"
+  fi
+  echo "$dir/unseal-check"
+}
+
 # ---- CRDs of the API server tests
 
 # Prints the folder of CRD files inside <module>@<version> from the Go module proxy (read-only, in the module cache).
@@ -443,6 +463,12 @@ ensure() {
     prometheus-operator-crds)
       ensure_crds github.com/prometheus-operator/prometheus-operator "$PROMETHEUS_OPERATOR_VERSION" \
         example/prometheus-operator-crd ;;
+    external-secrets-crds)
+      ensure_crds github.com/external-secrets/external-secrets "$EXTERNAL_SECRETS_VERSION" config/crds/bases ;;
+    # The project's go.mod names it github.com/bitnami/sealed-secrets; the proxy serves it under the repository's path.
+    sealed-secrets-crds)
+      ensure_crds github.com/bitnami-labs/sealed-secrets "$SEALED_SECRETS_VERSION" helm/sealed-secrets/crds ;;
+    unseal-check) ensure_unseal_check "$SEALED_SECRETS_VERSION" ;;
   esac
 }
 

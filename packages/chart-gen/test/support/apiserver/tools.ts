@@ -10,6 +10,9 @@ export interface ControlPlaneTools {
   /** Folders of CRD files from the Go module proxy (tools/install-tools.sh argocd-crds, prometheus-operator-crds). */
   argocdCrds: string;
   prometheusOperatorCrds: string;
+  /** external-secrets' config/crds/bases and sealed-secrets' helm/sealed-secrets/crds. */
+  externalSecretsCrds: string;
+  sealedSecretsCrds: string;
 }
 
 const VARIABLES = {
@@ -19,6 +22,8 @@ const VARIABLES = {
   kubectl: 'KUBECTL',
   argocdCrds: 'ARGOCD_CRDS',
   prometheusOperatorCrds: 'PROMETHEUS_OPERATOR_CRDS',
+  externalSecretsCrds: 'EXTERNAL_SECRETS_CRDS',
+  sealedSecretsCrds: 'SEALED_SECRETS_CRDS',
 } as const;
 
 /**
