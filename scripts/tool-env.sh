@@ -5,8 +5,8 @@
 # source tarball is, see tools/install-tools.sh); COSIGN (signs and verifies charts in OCI registries); ETCD,
 # KUBE_APISERVER, KUBE_CONTROLLER_MANAGER, KUBECTL, ARGOCD_CRDS, PROMETHEUS_OPERATOR_CRDS, EXTERNAL_SECRETS_CRDS and
 # SEALED_SECRETS_CRDS (the throwaway control plane of the API server tests, its kubectl and the CRD folders they
-# install) and UNSEAL_CHECK (sealed-secrets' own unsealing code), or CONTROL_PLANE_UNAVAILABLE saying why not;
-# PG_BINDIR.
+# install), UNSEAL_CHECK (sealed-secrets' own unsealing code) and SEALED_SECRETS_CONTROLLER, or
+# CONTROL_PLANE_UNAVAILABLE saying why not; PG_BINDIR.
 bash scripts/ensure-deps.sh
 
 echo "== tools"
@@ -43,7 +43,7 @@ unset chartmuseum_status chartmuseum_path
 # The control plane of the API server tests: kube-apiserver takes 6-8 min to build the first time (2 cores). Exit 3
 # (no Go here) leaves CONTROL_PLANE_UNAVAILABLE holding install-tools' reason, and those tests skip with it.
 control_plane_tools=(etcd kube-apiserver kube-controller-manager kubectl argocd-crds prometheus-operator-crds
-  external-secrets-crds sealed-secrets-crds unseal-check)
+  external-secrets-crds sealed-secrets-crds unseal-check sealed-secrets-controller)
 control_plane_status=0
 control_plane_lines=$(bash tools/install-tools.sh "${control_plane_tools[@]}") || control_plane_status=$?
 case "$control_plane_status" in
@@ -59,6 +59,7 @@ case "$control_plane_status" in
         external-secrets-crds) export EXTERNAL_SECRETS_CRDS="$path" ;;
         sealed-secrets-crds) export SEALED_SECRETS_CRDS="$path" ;;
         unseal-check) export UNSEAL_CHECK="$path" ;;
+        sealed-secrets-controller) export SEALED_SECRETS_CONTROLLER="$path" ;;
       esac
       echo "$name: $path"
     done <<<"$control_plane_lines" ;;

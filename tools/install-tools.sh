@@ -20,6 +20,8 @@
 #   sealed-secrets-crds
 #   unseal-check                 sealed-secrets' own unsealing code at the pinned version, from the wrapper module
 #                                tools/sealed-secrets: proves what `chart-gen seal` writes
+#   sealed-secrets-controller    the Sealed Secrets controller itself (cmd/controller of the pinned module), which the
+#                                API server tests run to unseal into real Secrets
 #
 #   tools/install-tools.sh                 ensure helm4, helm3, helm-unittest and kube-strict, print "name=path" lines
 #   tools/install-tools.sh minio mc mlflow ensure only the named tools, print their "name=path" lines
@@ -37,7 +39,7 @@ source "$here/versions.env"
 
 known=(helm4 helm3 helm-unittest kube-strict minio mc mlflow chartmuseum gitea cosign etcd kube-apiserver
   kube-controller-manager kubectl argocd-crds prometheus-operator-crds external-secrets-crds sealed-secrets-crds
-  unseal-check)
+  unseal-check sealed-secrets-controller)
 default=(helm4 helm3 helm-unittest kube-strict)
 
 log() { echo "install-tools: $*" >&2; }
@@ -420,6 +422,25 @@ ensure_unseal_check() {
   echo "$dir/unseal-check"
 }
 
+# The controller from the module's own source (a copy: the module cache is read-only), with the version its Makefile
+# sets; without it the controller reports UNKNOWN.
+ensure_sealed_secrets_controller() {
+  local version=$1 dir="$cache/sealed-secrets-controller-$1" src work
+  if [ ! -x "$dir/controller" ]; then
+    go_or_unavailable sealed-secrets-controller
+    src=$(module_dir github.com/bitnami-labs/sealed-secrets "$version")
+    work=$(writable_copy "$src")
+    mkdir -p "$dir"
+    log "building the sealed-secrets controller $version (~1.5 min on first use)"
+    (cd "$work" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X main.VERSION=$version" \
+      -o "$dir/controller.partial" ./cmd/controller) || { rm -rf "$work"; fail "could not build the controller"; }
+    rm -rf "$work"
+    mv "$dir/controller.partial" "$dir/controller"
+  fi
+  [[ $("$dir/controller" --version 2>/dev/null) == *"$version"* ]] || fail "$dir/controller does not report $version"
+  echo "$dir/controller"
+}
+
 # ---- CRDs of the API server tests
 
 # Prints the folder of CRD files inside <module>@<version> from the Go module proxy (read-only, in the module cache).
@@ -469,6 +490,7 @@ ensure() {
     sealed-secrets-crds)
       ensure_crds github.com/bitnami-labs/sealed-secrets "$SEALED_SECRETS_VERSION" helm/sealed-secrets/crds ;;
     unseal-check) ensure_unseal_check "$SEALED_SECRETS_VERSION" ;;
+    sealed-secrets-controller) ensure_sealed_secrets_controller "$SEALED_SECRETS_VERSION" ;;
   esac
 }
 

@@ -13,6 +13,8 @@ export interface ControlPlaneTools {
   /** external-secrets' config/crds/bases and sealed-secrets' helm/sealed-secrets/crds. */
   externalSecretsCrds: string;
   sealedSecretsCrds: string;
+  /** The Sealed Secrets controller, built from the pinned module. */
+  sealedSecretsController: string;
 }
 
 const VARIABLES = {
@@ -24,6 +26,7 @@ const VARIABLES = {
   prometheusOperatorCrds: 'PROMETHEUS_OPERATOR_CRDS',
   externalSecretsCrds: 'EXTERNAL_SECRETS_CRDS',
   sealedSecretsCrds: 'SEALED_SECRETS_CRDS',
+  sealedSecretsController: 'SEALED_SECRETS_CONTROLLER',
 } as const;
 
 /**
