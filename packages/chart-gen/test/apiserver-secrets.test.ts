@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import yaml from 'js-yaml';
 
 import { charts } from '../src/charts';
-import { sealCommand,type SealInput } from '../src/cli/seal-command';
+import { sealCommand, type SealInput } from '../src/cli/seal-command';
 import type { Writer } from '../src/cli/writer';
 import dev from '../src/environments/dev';
 import { devWithExternalSecrets, devWithSealedSecrets } from '../src/secrets/example-environments';

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { charts } from '../src/charts';
-import { sealCommand,type SealInput } from '../src/cli/seal-command';
+import { sealCommand, type SealInput } from '../src/cli/seal-command';
 import type { Writer } from '../src/cli/writer';
 import dev from '../src/environments/dev';
 import { devWithSealedSecrets } from '../src/secrets/example-environments';

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { main, type Writer } from '../cli';
-import { sealCommand,type SealInput } from './seal-command';
+import { sealCommand, type SealInput } from './seal-command';
 
 let dir: string;
 beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chart-gen-seal-'))));
