@@ -57,8 +57,8 @@ export const VERIFY_USAGE = `chart-gen verify <https://chart-repository | oci://
 export const SEAL_USAGE = `chart-gen seal --name <Secret> [--key <key>] [--environment <env>] [--namespace <ns>] [--scope <scope>]
                [--cert <path | https URL>] [--from-file <file>] [--root <dir>]
 
-  Encrypts one value of a Secret for a cluster's Sealed Secrets controller and prints it (base64), for an environment's
-  secrets.<Secret>.encryptedData.<key>. The value comes from --from-file or standard input (not a terminal), never from
+  Encrypts one value of a Secret for a cluster's Sealed Secrets controller and prints it (base64), for the
+  encryptedData.<key> of that Secret in an environment file. The value comes from --from-file or standard input (not a terminal), never from
   an argument, and is never printed; one final newline is dropped. A placeholder (changeme, xxx, <value> …) is refused.
   --environment <env>      takes the namespace, the certificate (sealedSecrets.certificate) and the scope from it
   --scope <scope>          strict (only this Secret name in this namespace can unseal it) or namespace-wide
