@@ -63,12 +63,22 @@ describe('chart-gen seal refuses', () => {
     await expect(sealCommand(args, out, err, stdinOf('Value-123'))).rejects.toThrow(/not a PEM X.509 certificate/);
   });
 
-  it('a scope other than the environment says', async () => {
+  it("a Secret or key the environment's charts do not read", async () => {
     const { out, err } = capture();
-    // dev declares no sealed source: the flag decides; a URL that is not https is refused before any request.
+    const args = ['--environment', 'dev', '--scope', 'strict', '--cert', 'c.pem'];
+    await expect(sealCommand([...args, '--name', 'pg'], out, err, stdinOf('Value-123'))).rejects.toThrow(
+      /no chart of dev reads a Secret pg/,
+    );
+    await expect(
+      sealCommand([...args, '--name', 'postgresql-credentials', '--key', 'pasword'], out, err, stdinOf('Value-123')),
+    ).rejects.toThrow(/read postgresql-credentials keys password, postgres-password, not pasword/);
+  });
+
+  it('a URL that is not https', async () => {
+    const { out, err } = capture();
     await expect(
       sealCommand(
-        ['--environment', 'dev', '--name', 'x', '--scope', 'strict', '--cert', 'http://x/cert'],
+        ['--environment', 'dev', '--name', 'minio-credentials', '--scope', 'strict', '--cert', 'http://x/cert'],
         out,
         err,
         stdinOf('Value-123'),

@@ -57,6 +57,20 @@ function findEnvironment(name: string): Environment {
   return env;
 }
 
+/** With an environment, the Secret and key must be ones its charts read: a typo would seal a value nobody reads. */
+function checkRead(env: Environment, name: string, key: string | undefined): void {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { charts } = require('../charts') as typeof import('../charts');
+  const { secretReads } = require('../secrets/reads') as typeof import('../secrets/reads');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const reads = secretReads(env, charts).filter((read) => read.secret === name);
+  if (reads.length === 0) throw new SealError(`no chart of ${env.name} reads a Secret ${name}`);
+  if (key !== undefined && !reads.some((read) => read.key === key))
+    throw new SealError(
+      `the charts of ${env.name} read ${name} keys ${reads.map((r) => r.key).join(', ')}, not ${key}`,
+    );
+}
+
 async function readCertificate(where: string, root: string, input: SealInput): Promise<string> {
   if (/^https:\/\//.test(where)) return input.fetchText(where);
   if (/^[a-z]+:\/\//i.test(where)) throw new SealError(`${where}: only https URLs or paths are accepted`);
@@ -88,6 +102,7 @@ export async function sealCommand(argv: string[], out: Writer, err: Writer, inpu
     throw new UsageError(`--scope must be ${SCOPES.join(' or ')} (or come from the environment's sealedSecret source)`);
   if (source?.type === 'sealedSecret' && source.scope !== scope)
     throw new SealError(`environments/${env!.name}.ts seals ${name} with ${source.scope} scope, not ${scope}`);
+  if (env) checkRead(env, name, flags.key);
   const certificate = flags.cert ?? env?.sealedSecrets?.certificate;
   if (!certificate) throw new UsageError('--cert (or an environment with sealedSecrets.certificate) is required');
 
