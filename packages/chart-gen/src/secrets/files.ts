@@ -22,7 +22,8 @@ export function secretsSyncWave(env: Environment, charts: readonly ChartDefiniti
 }
 
 function secretsApplication(env: Environment, settings: GitopsSettings, wave: number) {
-  const policy = syncPolicy({ name: 'secrets' } as ChartDefinition, env);
+  // The charts' policy without any chart's options: no server-side sync, no namespace metadata of its own.
+  const policy = syncPolicy({}, env);
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Application',
