@@ -26,14 +26,14 @@ const run = (environments: (typeof dev)[]) =>
 
 describe('generate with secret sources', () => {
   it('writes the secret objects with the charts, and removes them when the environment goes back to existingSecret', () => {
-    run([devWithExternalSecrets(dev), prod]);
+    run([devWithExternalSecrets(dev), { ...prod, secrets: {} }]);
     expect(fs.readdirSync(path.join(root, 'argocd-apps/dev/secrets')).sort()).toEqual([
       'minio-credentials.yaml',
       'postgresql-credentials.yaml',
     ]);
     expect(fs.existsSync(path.join(root, 'argocd-apps/dev/secrets.yaml'))).toBe(true);
     expect(fs.existsSync(path.join(root, 'argocd-apps/prod/secrets.yaml'))).toBe(false);
-    const { drift } = run([dev, prod]);
+    const { drift } = run([{ ...dev, secrets: {} }, prod]);
     expect(drift.stale.filter((file) => file.includes('secrets')).sort()).toEqual([
       'argocd-apps/dev/secrets.yaml',
       'argocd-apps/dev/secrets/minio-credentials.yaml',

@@ -88,7 +88,9 @@ describe('validateSecretSources', () => {
 
 describe('secretsFiles', () => {
   it('writes nothing for an environment whose Secrets exist already', () => {
-    expect(secretsFiles(dev, settings, charts)).toEqual([]);
+    expect(
+      secretsFiles({ ...dev, secrets: { 'minio-credentials': { type: 'existingSecret' } } }, settings, charts),
+    ).toEqual([]);
   });
 
   it('puts the objects beside the Applications, deployed one wave before the first chart', () => {
