@@ -89,8 +89,9 @@ func unseal(keyFile, sealedFile, namespace string) error {
 	if err := ssv1alpha1.AddToScheme(scheme); err != nil {
 		return err
 	}
-	// The controller unseals without rendering template data: that part is not authenticated.
-	secret, err := sealed.UnsealWithoutTemplate(serializer.NewCodecFactory(scheme), map[string]*rsa.PrivateKey{fingerprint: key})
+	// What the controller calls (pkg/controller/controller.go attemptUnseal).
+	keys := map[string]*rsa.PrivateKey{fingerprint: key}
+	secret, err := sealed.Unseal(serializer.NewCodecFactory(scheme), keys)
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,7 @@ import { secretsFiles } from '../src/secrets/files';
 import type { SealingScope } from '../src/secrets/sources';
 
 // What `chart-gen seal` writes, unsealed by the sealed-secrets project's own code at the pinned version
-// (tools/sealed-secrets: pkg/apis/sealedsecrets/v1alpha1 UnsealWithoutTemplate, as the controller calls it), with a
+// (tools/sealed-secrets: pkg/apis/sealedsecrets/v1alpha1 Unseal, as the controller calls it), with a
 // key pair made by its own key generation. The values below are test values, made up here, never printed.
 const unsealCheck = process.env.UNSEAL_CHECK;
 const describeWithUnseal = unsealCheck && fs.existsSync(unsealCheck) ? describe : describe.skip;
