@@ -3,9 +3,10 @@
 # HELM4, HELM3, HELM_UNITTEST, KUBE_STRICT; MINIO, MC, MLFLOW_BIN (the programs the stack tests run in place of the
 # charts' images); GITEA and CHARTMUSEUM (the chart repository servers of the publish tests; CHARTMUSEUM only where its
 # source tarball is, see tools/install-tools.sh); COSIGN (signs and verifies charts in OCI registries); ETCD,
-# KUBE_APISERVER, KUBE_CONTROLLER_MANAGER, KUBECTL, ARGOCD_CRDS and PROMETHEUS_OPERATOR_CRDS (the throwaway control
-# plane of the API server tests, its kubectl and the CRD folders they install, or CONTROL_PLANE_UNAVAILABLE saying why
-# not); PG_BINDIR.
+# KUBE_APISERVER, KUBE_CONTROLLER_MANAGER, KUBECTL, ARGOCD_CRDS, PROMETHEUS_OPERATOR_CRDS, EXTERNAL_SECRETS_CRDS and
+# SEALED_SECRETS_CRDS (the throwaway control plane of the API server tests, its kubectl and the CRD folders they
+# install), UNSEAL_CHECK (sealed-secrets' own unsealing code) and SEALED_SECRETS_CONTROLLER, or
+# CONTROL_PLANE_UNAVAILABLE saying why not; PG_BINDIR.
 bash scripts/ensure-deps.sh
 
 echo "== tools"
@@ -41,7 +42,8 @@ unset chartmuseum_status chartmuseum_path
 
 # The control plane of the API server tests: kube-apiserver takes 6-8 min to build the first time (2 cores). Exit 3
 # (no Go here) leaves CONTROL_PLANE_UNAVAILABLE holding install-tools' reason, and those tests skip with it.
-control_plane_tools=(etcd kube-apiserver kube-controller-manager kubectl argocd-crds prometheus-operator-crds)
+control_plane_tools=(etcd kube-apiserver kube-controller-manager kubectl argocd-crds prometheus-operator-crds
+  external-secrets-crds sealed-secrets-crds unseal-check sealed-secrets-controller)
 control_plane_status=0
 control_plane_lines=$(bash tools/install-tools.sh "${control_plane_tools[@]}") || control_plane_status=$?
 case "$control_plane_status" in
@@ -54,6 +56,10 @@ case "$control_plane_status" in
         kubectl) export KUBECTL="$path" ;;
         argocd-crds) export ARGOCD_CRDS="$path" ;;
         prometheus-operator-crds) export PROMETHEUS_OPERATOR_CRDS="$path" ;;
+        external-secrets-crds) export EXTERNAL_SECRETS_CRDS="$path" ;;
+        sealed-secrets-crds) export SEALED_SECRETS_CRDS="$path" ;;
+        unseal-check) export UNSEAL_CHECK="$path" ;;
+        sealed-secrets-controller) export SEALED_SECRETS_CONTROLLER="$path" ;;
       esac
       echo "$name: $path"
     done <<<"$control_plane_lines" ;;

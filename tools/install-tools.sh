@@ -15,7 +15,13 @@
 #   kube-controller-manager,     built from this repository's wrapper modules tools/etcd and tools/kubernetes (pinned
 #   kubectl                      by their go.mod and go.sum)
 #   argocd-crds,                 folders of CustomResourceDefinitions the API server tests install, from the Go module
-#   prometheus-operator-crds     proxy (Argo CD's manifests/crds, prometheus-operator's example/prometheus-operator-crd)
+#   prometheus-operator-crds,    proxy (Argo CD's manifests/crds, prometheus-operator's example/prometheus-operator-crd,
+#   external-secrets-crds,       external-secrets' config/crds/bases, sealed-secrets' helm/sealed-secrets/crds)
+#   sealed-secrets-crds
+#   unseal-check                 sealed-secrets' own unsealing code at the pinned version, from the wrapper module
+#                                tools/sealed-secrets: proves what `chart-gen seal` writes
+#   sealed-secrets-controller    the Sealed Secrets controller itself (cmd/controller of the pinned module), which the
+#                                API server tests run to unseal into real Secrets
 #
 #   tools/install-tools.sh                 ensure helm4, helm3, helm-unittest and kube-strict, print "name=path" lines
 #   tools/install-tools.sh minio mc mlflow ensure only the named tools, print their "name=path" lines
@@ -32,7 +38,8 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/versions.env"
 
 known=(helm4 helm3 helm-unittest kube-strict minio mc mlflow chartmuseum gitea cosign etcd kube-apiserver
-  kube-controller-manager kubectl argocd-crds prometheus-operator-crds)
+  kube-controller-manager kubectl argocd-crds prometheus-operator-crds external-secrets-crds sealed-secrets-crds
+  unseal-check sealed-secrets-controller)
 default=(helm4 helm3 helm-unittest kube-strict)
 
 log() { echo "install-tools: $*" >&2; }
@@ -400,6 +407,40 @@ ensure_kube() {
   echo "$dir/$name"
 }
 
+# ---- unseal-check
+
+ensure_unseal_check() {
+  local version=$1 src="$here/sealed-secrets" dir
+  check_wrapper_pin "$src" github.com/bitnami/sealed-secrets "$version"
+  dir="$cache/unseal-check-$version-$(wrapper_hash "$src")"
+  if [ ! -x "$dir/unseal-check" ]; then
+    go_or_unavailable unseal-check
+    mkdir -p "$dir"
+    log "building unseal-check with sealed-secrets $version (~1 min on first use)"
+    build_wrapper "$src" . "$dir/unseal-check" "-s -w"
+  fi
+  echo "$dir/unseal-check"
+}
+
+# The controller from the module's own source (a copy: the module cache is read-only), with the version its Makefile
+# sets; without it the controller reports UNKNOWN.
+ensure_sealed_secrets_controller() {
+  local version=$1 dir="$cache/sealed-secrets-controller-$1" src work
+  if [ ! -x "$dir/controller" ]; then
+    go_or_unavailable sealed-secrets-controller
+    src=$(module_dir github.com/bitnami-labs/sealed-secrets "$version")
+    work=$(writable_copy "$src")
+    mkdir -p "$dir"
+    log "building the sealed-secrets controller $version (~1.5 min on first use)"
+    (cd "$work" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X main.VERSION=$version" \
+      -o "$dir/controller.partial" ./cmd/controller) || { rm -rf "$work"; fail "could not build the controller"; }
+    rm -rf "$work"
+    mv "$dir/controller.partial" "$dir/controller"
+  fi
+  [[ $("$dir/controller" --version 2>/dev/null) == *"$version"* ]] || fail "$dir/controller does not report $version"
+  echo "$dir/controller"
+}
+
 # ---- CRDs of the API server tests
 
 # Prints the folder of CRD files inside <module>@<version> from the Go module proxy (read-only, in the module cache).
@@ -443,6 +484,13 @@ ensure() {
     prometheus-operator-crds)
       ensure_crds github.com/prometheus-operator/prometheus-operator "$PROMETHEUS_OPERATOR_VERSION" \
         example/prometheus-operator-crd ;;
+    external-secrets-crds)
+      ensure_crds github.com/external-secrets/external-secrets "$EXTERNAL_SECRETS_VERSION" config/crds/bases ;;
+    # The project's go.mod names it github.com/bitnami/sealed-secrets; the proxy serves it under the repository's path.
+    sealed-secrets-crds)
+      ensure_crds github.com/bitnami-labs/sealed-secrets "$SEALED_SECRETS_VERSION" helm/sealed-secrets/crds ;;
+    unseal-check) ensure_unseal_check "$SEALED_SECRETS_VERSION" ;;
+    sealed-secrets-controller) ensure_sealed_secrets_controller "$SEALED_SECRETS_VERSION" ;;
   esac
 }
 

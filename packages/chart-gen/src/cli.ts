@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 import { UsageError } from './cli/args';
 import { SettingsError } from './cli/settings-file';
-import { CHECK_VERSIONS_USAGE, GENERATE_USAGE, NEW_USAGE, PUBLISH_USAGE, VERIFY_USAGE } from './cli/usage';
+import { CHECK_VERSIONS_USAGE, GENERATE_USAGE, NEW_USAGE, PUBLISH_USAGE, SEAL_USAGE, VERIFY_USAGE } from './cli/usage';
 import type { Writer } from './cli/writer';
 import { InvalidValuesError } from './generate';
 import { UnknownChartError } from './generate-all';
 
 export type { Writer } from './cli/writer';
 
-const USAGE = `usage:\n  ${[GENERATE_USAGE, NEW_USAGE, PUBLISH_USAGE, VERIFY_USAGE, CHECK_VERSIONS_USAGE].join('\n\n  ')}`;
+const USAGE = `usage:\n  ${[GENERATE_USAGE, NEW_USAGE, PUBLISH_USAGE, VERIFY_USAGE, SEAL_USAGE, CHECK_VERSIONS_USAGE].join('\n\n  ')}`;
 
 type Command = (argv: string[], out: Writer, err: Writer) => number | Promise<number>;
 
@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Command> = {
   'check-versions': () =>
     (require('./cli/check-versions-command') as typeof import('./cli/check-versions-command')).checkVersionsCommand,
   verify: () => (require('./cli/verify-command') as typeof import('./cli/verify-command')).verifyCommand,
+  seal: () => (require('./cli/seal-command') as typeof import('./cli/seal-command')).sealCommand,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -57,6 +58,10 @@ function failure(error: unknown, err: Writer): number {
   if (error instanceof UnknownChartError || error instanceof SettingsError) {
     err.write(`chart-gen: ${error.message}\n`);
     return 2;
+  }
+  if (error instanceof Error && error.name === 'SealError') {
+    err.write(`chart-gen seal: ${error.message}\n`);
+    return 1;
   }
   if (error instanceof InvalidValuesError) {
     err.write(`chart-gen: nothing written; ${error.message}\n`);

@@ -3,6 +3,8 @@ import { InvalidValuesError, renderChart } from './generate';
 import type { GitopsSettings } from './gitops/settings';
 import type { ChartDefinition, GeneratedFile } from './model';
 import { orphanedPaths, ownedPaths } from './ownership';
+import { SECRETS_PATH, secretsFiles } from './secrets/files';
+import { validateSecretSources } from './secrets/validate';
 import { applyDrift, type Drift, findDrift, hasDrift } from './write';
 
 export class UnknownChartError extends Error {
@@ -53,8 +55,13 @@ export function generate(root: string, charts: ChartDefinition[], options: Gener
       problems.push(...error.problems);
     }
   }
+  // Secret sources depend on every chart the environment deploys, so they are checked and written on every run.
+  for (const env of environments) {
+    problems.push(...validateSecretSources(env, options.known));
+    files.push(...secretsFiles(env, options.settings, options.known));
+  }
   if (problems.length) throw new InvalidValuesError(problems);
-  const owned = charts.map(ownedPaths);
+  const owned = [...charts.map(ownedPaths), { scan: ['argocd-apps'], owns: (path: string) => SECRETS_PATH.test(path) }];
   // A run over every chart also owns what removed charts left behind.
   const names = charts.map((chart) => chart.name);
   if (options.known.every((chart) => names.includes(chart.name))) owned.push(orphanedPaths(root, names));

@@ -34,13 +34,15 @@ describe('generated Argo CD objects', () => {
     );
   });
 
-  it.each(argocdFiles().map(({ file, object }) => [file, object] as const))(
-    '%s validates against the Argo CD CRD schema',
-    (_, object) => {
-      const Model = object.kind === 'ApplicationSet' ? ApplicationSet : ApplicationModel;
-      expect(() => new Model(object as never).validate()).not.toThrow();
-    },
-  );
+  // Argo CD's kinds; an environment's ExternalSecrets and SealedSecrets are judged by their CRDs (apiserver-secrets).
+  it.each(
+    argocdFiles()
+      .filter(({ object }) => String(object.apiVersion).startsWith('argoproj.io/'))
+      .map(({ file, object }) => [file, object] as const),
+  )('%s validates against the Argo CD CRD schema', (_, object) => {
+    const Model = object.kind === 'ApplicationSet' ? ApplicationSet : ApplicationModel;
+    expect(() => new Model(object as never).validate()).not.toThrow();
+  });
 
   it('the CRD validation rejects what Argo CD would reject', () => {
     const app = JSON.parse(JSON.stringify(byName('minio-dev')));

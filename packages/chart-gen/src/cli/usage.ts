@@ -53,3 +53,13 @@ export const VERIFY_USAGE = `chart-gen verify <https://chart-repository | oci://
   \`helm verify\` against --keyring; an OCI registry: the pulled digest's cosign signature against --key), and that the
   signed package holds the same files as the package in --packages (dist/charts), what this repository builds now.
   Exits 1 naming each chart that is missing, unsigned, signed by another key, or different.`;
+
+export const SEAL_USAGE = `chart-gen seal --name <Secret> [--key <key>] [--environment <env>] [--namespace <ns>] [--scope <scope>]
+               [--cert <path | https URL>] [--from-file <file>] [--root <dir>]
+
+  Encrypts one value of a Secret for a cluster's Sealed Secrets controller and prints it (base64), for the
+  encryptedData.<key> of that Secret in an environment file. The value comes from --from-file or standard input (not a terminal), never from
+  an argument, and is never printed; one final newline is dropped. A placeholder (changeme, xxx, <value> …) is refused.
+  --environment <env>      takes the namespace, the certificate (sealedSecrets.certificate) and the scope from it
+  --scope <scope>          strict (only this Secret name in this namespace can unseal it) or namespace-wide
+  --cert <path | URL>      the controller's public certificate (kubeseal --fetch-cert > cert.pem)`;

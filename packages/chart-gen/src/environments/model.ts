@@ -2,6 +2,10 @@ import type { DeepPartial, MinioValues, MlflowValues, PostgresqlValues, Static }
 import type { globalSpec } from '@chart-gen/schemas';
 import type { GpuOperatorValues } from '@chart-gen/schemas';
 
+import type { SecretSource } from '../secrets/sources';
+
+export type * from '../secrets/sources';
+
 /** Values types of the charts an environment configures, by chart name: a misspelt key is a compile error. */
 export interface ChartValues {
   minio: MinioValues;
@@ -37,6 +41,16 @@ export interface Environment {
    * gpu-operator) is deployed only by the environments that give it values here: one per cluster.
    */
   values: { [Chart in keyof ChartValues]?: DeepPartial<ChartValues[Chart]> };
+  /**
+   * Where each Secret the charts read comes from, by Secret name (the charts' existingSecret values). A Secret not
+   * named here is an existingSecret: created in the cluster by other means.
+   */
+  secrets?: Record<string, SecretSource>;
+  /** Sealed Secrets controller of the environment's cluster: the certificate `chart-gen seal` encrypts for. */
+  sealedSecrets?: {
+    /** Its public certificate: a path from the repository root, or an https URL. Public: safe to commit. */
+    certificate: string;
+  };
 }
 
 /** Gives an environment file its type, so every value is checked against the chart it configures. */

@@ -14,7 +14,7 @@ export const applicationName = (chart: ChartDefinition, env: Environment) => `${
 /** Value files of a chart's source, relative to the chart folder: its defaults, then the environment's. */
 export const valueFiles = (env: Environment) => ['values.yaml', `values-${env.name}.yaml`];
 
-export function syncPolicy(chart: ChartDefinition, env: Environment) {
+export function syncPolicy(chart: Pick<ChartDefinition, 'argocd'>, env: Environment) {
   const labels = chart.argocd?.namespaceLabels;
   return {
     ...(env.sync.automated ? { automated: { prune: env.sync.prune, selfHeal: env.sync.selfHeal } } : {}),

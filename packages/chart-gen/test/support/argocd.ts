@@ -3,7 +3,10 @@ import * as path from 'node:path';
 
 import yaml from 'js-yaml';
 
+import { isPlainObject } from '../../src/emit/schema-walk';
 import { REPO_ROOT } from './helm';
+
+const isHelmSource = (spec: Record<string, unknown>) => isPlainObject(spec.source) && 'helm' in spec.source;
 
 export interface Application {
   apiVersion: string;
@@ -36,9 +39,13 @@ export function argocdFiles(): { file: string; object: { kind: string } & Record
     }));
 }
 
+/**
+ * The Applications deploying a chart (a Helm source): not an environment's secrets Application, whose source is the
+ * folder of its ExternalSecrets or SealedSecrets.
+ */
 export const applications = () =>
   argocdFiles()
-    .filter(({ object }) => object.kind === 'Application')
+    .filter(({ object }) => object.kind === 'Application' && isPlainObject(object.spec) && isHelmSource(object.spec))
     .map(({ file, object }) => ({ file, app: object as unknown as Application }));
 
 /**

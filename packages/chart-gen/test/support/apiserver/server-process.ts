@@ -15,10 +15,17 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export function startServer(dir: string, name: string, binary: string, args: string[]): ServerProcess {
+export function startServer(
+  dir: string,
+  name: string,
+  binary: string,
+  args: string[],
+  /** Variables added to this process's environment. */
+  env: Record<string, string> = {},
+): ServerProcess {
   const logFile = path.join(dir, `${name}.log`);
   const log = fs.openSync(logFile, 'a');
-  const child = spawn(binary, args, { stdio: ['ignore', log, log], env: process.env });
+  const child = spawn(binary, args, { stdio: ['ignore', log, log], env: { ...process.env, ...env } });
   fs.closeSync(log);
   let spawnError: Error | undefined;
   child.once('error', (error) => (spawnError = error));

@@ -10,6 +10,11 @@ export interface ControlPlaneTools {
   /** Folders of CRD files from the Go module proxy (tools/install-tools.sh argocd-crds, prometheus-operator-crds). */
   argocdCrds: string;
   prometheusOperatorCrds: string;
+  /** external-secrets' config/crds/bases and sealed-secrets' helm/sealed-secrets/crds. */
+  externalSecretsCrds: string;
+  sealedSecretsCrds: string;
+  /** The Sealed Secrets controller, built from the pinned module. */
+  sealedSecretsController: string;
 }
 
 const VARIABLES = {
@@ -19,6 +24,9 @@ const VARIABLES = {
   kubectl: 'KUBECTL',
   argocdCrds: 'ARGOCD_CRDS',
   prometheusOperatorCrds: 'PROMETHEUS_OPERATOR_CRDS',
+  externalSecretsCrds: 'EXTERNAL_SECRETS_CRDS',
+  sealedSecretsCrds: 'SEALED_SECRETS_CRDS',
+  sealedSecretsController: 'SEALED_SECRETS_CONTROLLER',
 } as const;
 
 /**
