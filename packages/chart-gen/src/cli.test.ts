@@ -176,7 +176,7 @@ describe('chart-gen new', () => {
     const registry = fs.readFileSync(path.join(root, 'packages/chart-gen/src/charts/index.ts'), 'utf8');
     expect(registry).toContain("import { featureStore } from './feature-store';");
     // Rewritten whole from the folder's modules, in name order, one chart a line; the others are kept.
-    expect(registry).toMatch(/\[\n {2}featureStore,\n {2}gpuOperator,\n {2}minio,\n/);
+    expect(registry).toMatch(/\[\n {2}featureStore,\n {2}gpuOperator,\n(?: {2}[a-zA-Z]+,\n)* {2}minio,\n/);
     expect(registry.indexOf("from './feature-store'")).toBeLessThan(registry.indexOf("from './gpu-operator'"));
     expect(
       JSON.parse(fs.readFileSync(path.join(root, 'charts/feature-store/project.json'), 'utf8')).targets.generate

@@ -94,7 +94,10 @@ describe.each(helms())('%s ephemeral storage', (_, helm) => {
     '%s requests and limits it for every container',
     (name, chart) => {
       const podSpecs = render(helm, name, chart.dir, chart.credentials).flatMap((object) => {
-        const spec = object.spec as { template?: { spec: unknown }; containers?: unknown } | undefined;
+        const spec = object.spec as
+          { template?: { spec: unknown }; containers?: unknown; predictor?: { model: object } } | undefined;
+        // An InferenceService's model container becomes the predictor pod's kserve-container.
+        if (spec?.predictor) return [{ containers: [{ name: 'kserve-container', ...spec.predictor.model }] }];
         return spec?.template ? [spec.template.spec] : spec?.containers ? [spec] : [];
       }) as { containers: Container[]; initContainers?: Container[] }[];
       expect(podSpecs.length).toBeGreaterThan(0);
@@ -121,8 +124,11 @@ interface Container {
   resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
 }
 
+/** KServe makes a model's pods and probes: a model chart writes no pod template (see ChartCase.servesModel). */
+const withPods = chartCases.filter((c) => !c.servesModel);
+
 describe.each(helms())('%s probes', (_, helm) => {
-  it.each(chartCases.map((c) => [c.name, c] as const))(
+  it.each(withPods.map((c) => [c.name, c] as const))(
     '%s: liveness and readiness differ, and liveness gives up later (a restart costs more)',
     (name, chart) => {
       const probed = render(helm, name, chart.dir, chart.credentials)
@@ -153,7 +159,7 @@ interface ProbedContainer {
 }
 
 describe.each(helms())('%s NetworkPolicies', (_, helm) => {
-  it.each(chartCases.map((c) => [c.name, c] as const))(
+  it.each(withPods.map((c) => [c.name, c] as const))(
     '%s: with networkPolicy.enabled, every pod (Jobs included) is selected by one',
     (name, chart) => {
       const objects = render(helm, name, chart.dir, [...chart.credentials, '--set', 'networkPolicy.enabled=true']);
