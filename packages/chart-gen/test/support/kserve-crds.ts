@@ -72,7 +72,8 @@ export function validateKserveObject(object: K8sObject): void {
   validators ??= load();
   const validate = validators.get(`${object.apiVersion} ${object.kind}`);
   if (!validate) throw new Error(`no KServe v0.20.0 CRD serves ${object.apiVersion} ${object.kind}`);
-  if (!validate(object)) {
+  const valid: boolean = validate(object as unknown);
+  if (!valid) {
     const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
     throw new Error(`${object.kind}/${object.metadata?.name}: ${problems.join('; ')}`);
   }
