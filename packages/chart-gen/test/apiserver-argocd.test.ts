@@ -16,6 +16,7 @@ import {
 } from './support/argocd';
 import { copyWithoutDependencies } from './support/chart-copy';
 import { helms, REPO_ROOT, run } from './support/helm';
+import { KSERVE_CRDS } from './support/kserve-crds';
 
 // Argo CD's view of this repository against a real API server: its CRDs (argo-cd's manifests/crds, pinned in
 // tools/versions.env) judge every generated Application and ApplicationSet, and what each Application renders is
@@ -56,6 +57,8 @@ describeWithControlPlane('Argo CD objects on a real API server', () => {
   const plane = useControlPlane(async ({ kubeconfig }) => {
     await installCrds(kubeconfig, tools().argocdCrds);
     await installCrds(kubeconfig, tools().prometheusOperatorCrds, /_(prometheusrules|servicemonitors)\.yaml$/);
+    // The models' InferenceServices: KServe's Application (wave -1) brings these CRDs before the models (wave 2).
+    await installCrds(kubeconfig, KSERVE_CRDS);
     await createNamespace(kubeconfig, 'argocd', 'restricted');
   });
 
