@@ -49,7 +49,8 @@ function render(helm: string, app: Application): string {
   const rendered = run(helm, argocdTemplateArgs({ ...app, spec: { ...app.spec, source } }, KUBE_VERSION));
   copy?.remove();
   if (rendered.status !== 0) throw new Error(`helm template for ${app.metadata.name} failed:\n${rendered.stderr}`);
-  expect(yaml.loadAll(rendered.stdout).filter(Boolean).length).toBeGreaterThan(0);
+  // A wrapper may have no object of its own (kserve: every object comes from KServe's charts), nothing to apply here.
+  if (!copy) expect(yaml.loadAll(rendered.stdout).filter(Boolean).length).toBeGreaterThan(0);
   return rendered.stdout;
 }
 
@@ -105,7 +106,9 @@ describeWithControlPlane('Argo CD objects on a real API server', () => {
       async (_, app) => {
         const { kubeconfig } = plane();
         await ensureNamespace(kubeconfig, app);
-        const applied = await kubectl(kubeconfig, [...SERVER_SIDE, '--dry-run=server', '-f', '-'], render(helm, app));
+        const manifests = render(helm, app);
+        if (!yaml.loadAll(manifests).some(Boolean)) return;
+        const applied = await kubectl(kubeconfig, [...SERVER_SIDE, '--dry-run=server', '-f', '-'], manifests);
         // Empty: no error, and no warning (Pod Security, an unknown or duplicate field).
         expect(applied.stderr).toBe('');
         expect(applied.status).toBe(0);
