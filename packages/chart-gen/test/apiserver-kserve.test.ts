@@ -32,7 +32,7 @@ let namespaces = 0;
 const valuesFor = (chart: (typeof models)[number], file: string) =>
   file === 'defaults' ? chart.credentials : [...chart.credentials, '--values', file];
 
-/** MLServer serving mlflow models, as KServe's kserve-mlserver runtime does. */
+/** A runtime serving mlflow models with MLServer, shaped like KServe's kserve-mlserver (its exact fields unchecked). */
 const runtime = (kind: string, extra: Record<string, unknown> = {}) => ({
   apiVersion: 'serving.kserve.io/v1alpha1',
   kind,

@@ -106,8 +106,8 @@ describe("KServe v0.20.0's CRD schemas (fixtures)", () => {
     );
   });
 
-  // KServe's own runtime for mlflow models (kserve-mlserver in kserve-resources), as a cluster-wide and a
-  // namespaced runtime: what the model charts' runtime value may name.
+  // A runtime for mlflow models shaped like KServe's kserve-mlserver (its exact fields are not checked here), as a
+  // cluster-wide and a namespaced runtime: what the model charts' runtime value may name.
   const runtimeSpec = {
     annotations: { 'prometheus.kserve.io/port': '8080', 'prometheus.kserve.io/path': '/metrics' },
     supportedModelFormats: [{ name: 'mlflow', version: '2', autoSelect: true }],

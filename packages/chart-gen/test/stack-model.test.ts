@@ -31,7 +31,8 @@ import {
 const MODEL = 'iris-classifier';
 const IMAGES = {
   storageInitializer: 'kserve/storage-initializer:v0.20.0',
-  // What KServe v0.20.0's kserve-mlserver runtime names; the runner runs MLServer 1.7.1 from the lock in its place.
+  // MLServer 1.7.1, the newest on PyPI, as the lock pins it. KServe v0.20.0's kserve-mlserver runtime names its own
+  // tag, not checked here: KServe's charts cannot be downloaded offline.
   runtime: 'docker.io/seldonio/mlserver:1.7.1',
 };
 
@@ -146,7 +147,7 @@ describeWithPods('a model MLflow tracked in MinIO, served as KServe serves it', 
         { name: 'S3_ENDPOINT', value: `minio.${NAMESPACE}.svc:9000` },
         { name: 'S3_USE_HTTPS', value: '0' },
         { name: 'S3_VERIFY_SSL', value: '0' },
-        { name: 'AWS_REGION', value: 'us-east-1' },
+        { name: 'AWS_DEFAULT_REGION', value: 'us-east-1' },
         {
           name: 'AWS_ACCESS_KEY_ID',
           valueFrom: { secretKeyRef: { name: `${MODEL}-credentials`, key: 'AWS_ACCESS_KEY_ID' } },

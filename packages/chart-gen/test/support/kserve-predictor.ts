@@ -8,9 +8,9 @@ import type { K8sObject } from './helm';
  * - pkg/credentials: the storage initializer gets the S3 environment from the Secrets the predictor's ServiceAccount
  *   lists: for a Secret holding AWS_SECRET_ACCESS_KEY (credentials.s3.s3SecretAccessKeyName), the two keys by
  *   secretKeyRef, then each serving.kserve.io/s3-* annotation as S3_USE_HTTPS, S3_ENDPOINT and AWS_ENDPOINT_URL
- *   (http:// when s3-usehttps is "0"), S3_VERIFY_SSL and AWS_REGION.
- * - the kserve-mlserver ClusterServingRuntime (mlflow format, protocol v2): MLServer with the MLflow runtime on port
- *   8080 (HTTP) and 9000 (gRPC), the model named after the InferenceService, loaded from /mnt/models.
+ *   (http:// when s3-usehttps is "0"), S3_VERIFY_SSL and AWS_DEFAULT_REGION (pkg/credentials/s3's constants).
+ * - a ServingRuntime for the mlflow format over protocol v2 (KServe's kserve-mlserver): MLServer with its MLflow
+ *   runtime on port 8080 (HTTP) and 9000 (gRPC), the model named after the InferenceService, loaded from /mnt/models.
  */
 export function predictorDeployment(objects: K8sObject[], name: string, images: PredictorImages): K8sObject {
   const isvc = find(objects, 'InferenceService', name) as K8sObject & { spec: { predictor: Predictor } };
@@ -127,6 +127,6 @@ function credentialEnv(object: K8sObject) {
   const verify = annotations[`${ANNOTATION}/s3-verifyssl`];
   if (verify !== undefined) env.push({ name: 'S3_VERIFY_SSL', value: verify });
   const region = annotations[`${ANNOTATION}/s3-region`];
-  if (region !== undefined) env.push({ name: 'AWS_REGION', value: region });
+  if (region !== undefined) env.push({ name: 'AWS_DEFAULT_REGION', value: region });
   return env;
 }
