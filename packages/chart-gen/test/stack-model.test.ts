@@ -8,6 +8,7 @@ import { LocalCluster } from './support/pods/cluster';
 import type { LocalPrograms } from './support/pods/images';
 import { parseManifests } from './support/pods/manifests';
 import type { Pod } from './support/pods/pod';
+import type { PodSpec } from './support/pods/pod-spec';
 import {
   CREDENTIALS,
   describeWithPods,
@@ -52,11 +53,11 @@ function modelServingBin(): string {
 }
 
 /** The model chart as Argo CD renders it into the stack's namespace, with the MinIO credentials given inline. */
-function renderModel(storageUri: string): K8sObject[] {
+function renderModel(storageUri: string, secretKey = CREDENTIALS.minio.secretkey): K8sObject[] {
   const [, helm] = helms()[0]!;
   const args = ['template', MODEL, `charts/${MODEL}`, '--namespace', NAMESPACE, '--set', `storageUri=${storageUri}`];
   args.push('--set', `auth.accessKeyId=${CREDENTIALS.minio.accesskey}`);
-  args.push('--set', `auth.secretAccessKey=${CREDENTIALS.minio.secretkey}`);
+  args.push('--set', `auth.secretAccessKey=${secretKey}`);
   const result = run(helm, args);
   if (result.status !== 0) throw new Error(`helm template ${MODEL} failed:\n${result.stderr}`);
   return parseManifests(result.stdout);
@@ -157,7 +158,10 @@ describeWithPods('a model MLflow tracked in MinIO, served as KServe serves it', 
     cluster.apply(deployment);
     pods.predictor = await cluster.startPod('Deployment', `${MODEL}-predictor`);
     await pods.predictor.waitReady(300);
-    expect(pods.predictor.initLogs.get('storage-initializer')).toMatch(/Successfully copied|Copying contents|MLmodel/);
+    // kserve-storage's own account of the download: every file of the model, from MinIO, into /mnt/models.
+    const initLog = pods.predictor.initLogs.get('storage-initializer')!;
+    expect(initLog).toContain(`Successfully copied ${storageUri} to /mnt/models`);
+    expect(initLog).toMatch(/Downloaded object .*artifacts\/model\/MLmodel/);
 
     const request = {
       parameters: { content_type: 'pd' },
@@ -178,4 +182,22 @@ describeWithPods('a model MLflow tracked in MinIO, served as KServe serves it', 
     expect(body.model_name).toBe(MODEL);
     expect(body.outputs[0]!.data).toEqual(logged.predictions);
   }, 420_000);
+
+  it('the download depends on that wiring: with a wrong secret key MinIO refuses the storage initializer', async () => {
+    const storageUri = `s3://mlflow-artifacts/${logged.experiment_id}/${logged.run_id}/artifacts/model`;
+    const rendered = renderModel(storageUri, 'not-the-minio-secret');
+    for (const object of rendered) cluster.apply(object);
+    const pod = (predictorDeployment(rendered, MODEL, IMAGES).spec as { template: { spec: PodSpec } }).template.spec;
+    const { code, log } = await cluster.runPod(
+      'storage-initializer-wrong-key',
+      {
+        securityContext: pod.securityContext,
+        containers: pod.initContainers!,
+        volumes: pod.volumes,
+      },
+      120,
+    );
+    expect(code).not.toBe(0);
+    expect(log).toMatch(/SignatureDoesNotMatch|InvalidAccessKeyId|AccessDenied|403/);
+  }, 180_000);
 });
