@@ -1,7 +1,7 @@
 # Sourced by scripts/test.sh and scripts/bench-stack.sh: installs what the tests run (the npm dependencies, the pinned
 # tools of tools/versions.env, Debian's PostgreSQL server) and exports their paths for jest and its workers:
-# HELM4, HELM3, HELM_UNITTEST, KUBE_STRICT; MINIO, MC, MLFLOW_BIN (the programs the stack tests run in place of the
-# charts' images); GITEA and CHARTMUSEUM (the chart repository servers of the publish tests; CHARTMUSEUM only where its
+# HELM4, HELM3, HELM_UNITTEST, KUBE_STRICT; MINIO, MC, MLFLOW_BIN, MODEL_SERVING_BIN (the programs the stack tests run
+# in place of the charts' and KServe's images); GITEA and CHARTMUSEUM (the chart repository servers of the publish tests; CHARTMUSEUM only where its
 # source tarball is, see tools/install-tools.sh); COSIGN (signs and verifies charts in OCI registries); ETCD,
 # KUBE_APISERVER, KUBE_CONTROLLER_MANAGER, KUBECTL, ARGOCD_CRDS, PROMETHEUS_OPERATOR_CRDS, EXTERNAL_SECRETS_CRDS and
 # SEALED_SECRETS_CRDS (the throwaway control plane of the API server tests, its kubectl and the CRD folders they
@@ -19,11 +19,12 @@ while IFS='=' read -r name path; do
     minio) export MINIO="$path" ;;
     mc) export MC="$path" ;;
     mlflow) export MLFLOW_BIN="$path" ;;
+    model-serving) export MODEL_SERVING_BIN="$path" ;;
     gitea) export GITEA="$path" ;;
     cosign) export COSIGN="$path" ;;
   esac
   echo "$name: $path"
-done < <(bash tools/install-tools.sh helm4 helm3 helm-unittest kube-strict minio mc mlflow gitea cosign)
+done < <(bash tools/install-tools.sh helm4 helm3 helm-unittest kube-strict minio mc mlflow model-serving gitea cosign)
 
 # ChartMuseum is built from a source tarball beside the project, which a clone elsewhere lacks: install-tools.sh then
 # exits 3 (its one-line reason on stderr), nothing is exported, and the tests that need it skip, saying why.

@@ -7,6 +7,9 @@
 #   minio, mc                    MinIO's server and client, for the end-to-end test of the MLOps stack
 #   mlflow                       a virtualenv holding MLflow, psycopg2 and boto3, installed from the lock
 #                                tools/mlflow/requirements.txt; its path is the virtualenv's bin folder
+#   model-serving                a virtualenv holding KServe's storage library (kserve-storage), MLServer with its
+#                                MLflow runtime, and the MLflow client with scikit-learn, from the lock
+#                                tools/model-serving/requirements.txt; its path is the virtualenv's bin folder
 #   chartmuseum, gitea           the two chart repository servers of the publish tests: ChartMuseum from its source
 #                                tarball in $CHART_GEN_VENDOR_DIR (default <repo>/../shared/vendor), Gitea from the Go
 #                                module proxy (its templates, options and public folders in static/ beside the binary)
@@ -37,7 +40,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=versions.env
 source "$here/versions.env"
 
-known=(helm4 helm3 helm-unittest kube-strict minio mc mlflow chartmuseum gitea cosign etcd kube-apiserver
+known=(helm4 helm3 helm-unittest kube-strict minio mc mlflow model-serving chartmuseum gitea cosign etcd kube-apiserver
   kube-controller-manager kubectl argocd-crds prometheus-operator-crds external-secrets-crds sealed-secrets-crds
   unseal-check sealed-secrets-controller)
 default=(helm4 helm3 helm-unittest kube-strict)
@@ -231,6 +234,28 @@ build_mlflow_venv() {
   reported=$("$dir/bin/mlflow" --version 2>/dev/null || true) # "mlflow, version 3.17.2"
   [ "${reported##* }" = "$MLFLOW_VERSION" ] || fail "$dir/bin/mlflow reports \"$reported\", not $MLFLOW_VERSION"
   touch "$dir/.complete"
+}
+
+# ---- model-serving
+
+# Ensures a virtualenv <cache>/model-serving-<hash of the lock file> and prints its bin folder, built as the mlflow one
+# is (the whole closure pinned and hashed; any edit of the lock names a new folder).
+ensure_model_serving() {
+  local lock="$here/model-serving/requirements.txt" python=python3 hash dir
+  hash=$(sha256sum <"$lock" | cut -c1-12)
+  dir="$cache/model-serving-$hash"
+  if [ ! -f "$dir/.complete" ]; then
+    [ -x /usr/bin/python3 ] && python=/usr/bin/python3
+    rm -rf "$dir"
+    log "creating the model-serving virtualenv with $("$python" --version) (a few minutes on first use)"
+    "$python" -m venv "$dir" || fail "$python -m venv failed (on Debian: apt-get install python3-venv)"
+    "$dir/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r "$lock" >&2 ||
+      fail "pip could not install $lock into $dir"
+    "$dir/bin/python" -c 'import kserve_storage, mlserver, mlserver_mlflow, sklearn' ||
+      fail "$dir lacks kserve_storage, mlserver, mlserver_mlflow or sklearn"
+    touch "$dir/.complete"
+  fi
+  echo "$dir/bin"
 }
 
 # ---- chartmuseum, gitea
@@ -475,6 +500,7 @@ ensure() {
     minio) ensure_go_install minio github.com/minio/minio "$MINIO_VERSION" ;;
     mc) ensure_go_install mc github.com/minio/mc "$MC_VERSION" ;;
     mlflow) ensure_mlflow ;;
+    model-serving) ensure_model_serving ;;
     chartmuseum) ensure_chartmuseum "$CHARTMUSEUM_VERSION" ;;
     gitea) ensure_gitea "$GITEA_VERSION" ;;
     cosign) ensure_cosign "$COSIGN_VERSION" ;;

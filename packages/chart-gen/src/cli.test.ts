@@ -176,7 +176,7 @@ describe('chart-gen new', () => {
     const registry = fs.readFileSync(path.join(root, 'packages/chart-gen/src/charts/index.ts'), 'utf8');
     expect(registry).toContain("import { featureStore } from './feature-store';");
     // Rewritten whole from the folder's modules, in name order, one chart a line; the others are kept.
-    expect(registry).toMatch(/\[\n {2}featureStore,\n {2}gpuOperator,\n {2}minio,\n/);
+    expect(registry).toMatch(/\[\n {2}featureStore,\n {2}gpuOperator,\n(?: {2}[a-zA-Z]+,\n)* {2}minio,\n/);
     expect(registry.indexOf("from './feature-store'")).toBeLessThan(registry.indexOf("from './gpu-operator'"));
     expect(
       JSON.parse(fs.readFileSync(path.join(root, 'charts/feature-store/project.json'), 'utf8')).targets.generate
@@ -204,6 +204,32 @@ describe('chart-gen new', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(message);
     expect(fs.readFileSync(path.join(root, 'packages/chart-gen/src/charts/index.ts'), 'utf8')).toBe(before);
+    expect(fs.existsSync(path.join(root, 'charts'))).toBe(false);
+  });
+
+  it('--kind model writes a short model definition, its registration, Nx project and smoke suite', () => {
+    const uri = 's3://mlflow-artifacts/1/0a1b2c/artifacts/model';
+    const args = ['new', 'churn', '--kind', 'model', '--format', 'mlflow', '--storage-uri', uri, '--gpu', '1'];
+    expect(run([...args, '--root', root])).toMatchObject({ code: 0 });
+    const definition = fs.readFileSync(path.join(root, 'packages/chart-gen/src/charts/churn.ts'), 'utf8');
+    expect(definition).toContain('export const churn: ChartDefinition = model({');
+    expect(definition).toContain(`storageUri: '${uri}',`);
+    expect(definition).toContain('gpu: 1,');
+    expect(definition.split('\n').length).toBeLessThanOrEqual(15);
+    const registry = fs.readFileSync(path.join(root, 'packages/chart-gen/src/charts/index.ts'), 'utf8');
+    expect(registry).toContain("import { churn } from './churn';");
+    expect(fs.readFileSync(path.join(root, 'charts/churn/tests/smoke_test.yaml'), 'utf8')).toContain(`value: ${uri}`);
+  });
+
+  it.each([
+    [['m', '--kind', 'model', '--format', 'mlflow', '--storage-uri', 's3://b/m'], /name m: use lowercase/],
+    [['mod', '--kind', 'model', '--format', 'caffe', '--storage-uri', 's3://b/m'], /--format caffe: expected one of/],
+    [['mod', '--kind', 'model', '--format', 'mlflow', '--storage-uri', 'ftp://b/m'], /--storage-uri ftp:\/\/b\/m/],
+    [['mod', '--kind', 'model', '--format', 'mlflow', '--storage-uri', 's3://b/m', '--gpu', '9'], /--gpu 9: expected/],
+  ])('--kind model refuses %j, naming the option, and writes nothing', (args, message) => {
+    const result = run(['new', ...args, '--root', root]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
     expect(fs.existsSync(path.join(root, 'charts'))).toBe(false);
   });
 });

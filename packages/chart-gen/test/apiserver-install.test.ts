@@ -16,8 +16,10 @@ import { helms, run } from './support/helm';
 
 // Every chart that builds offline, with its defaults, each ci/ example and each environment's values, installed by
 // helm into a namespace enforcing the restricted Pod Security Standard, then uninstalled. gpu-operator (its own
-// templates, a privileged namespace) is in apiserver-gpu-operator.test.ts.
-const cases: [string, ChartCase, string][] = [...chartCases, ...umbrellaCases].flatMap((chart) =>
+// templates, a privileged namespace) is in apiserver-gpu-operator.test.ts, the models (KServe's CRDs) in
+// apiserver-kserve.test.ts.
+const installed = [...chartCases.filter((c) => !c.servesModel), ...umbrellaCases];
+const cases: [string, ChartCase, string][] = installed.flatMap((chart) =>
   ['defaults', ...chart.valuesFiles].map(
     (file) => [`${chart.name} with ${file}`, chart, file] as [string, ChartCase, string],
   ),

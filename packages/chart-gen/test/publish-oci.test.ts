@@ -117,6 +117,7 @@ describe.each(helms())('%s installs from the registry', (_, helm) => {
         : ['--set', 'auth.existingSecret=s'];
     const rendered = run(helm, ['template', chart, tgz, ...(chart === 'mlflow' ? [] : values)]);
     expect(rendered.stderr).toBe('');
-    expect(rendered.stdout).toMatch(/^kind: (Deployment|StatefulSet)$/m);
+    // A model's workload is its InferenceService: KServe's controller makes the Deployment.
+    expect(rendered.stdout).toMatch(/^kind: (Deployment|StatefulSet|InferenceService)$/m);
   });
 });

@@ -92,6 +92,8 @@ describeWithPods('the stack failing as a user would see it', () => {
     expect(job.logs.join('')).toMatch(/waiting for MinIO at http:\/\/minio:9000/);
     // Deleted at the deadline, the script stops on SIGTERM (as PID 1 it must trap it) instead of waiting for SIGKILL.
     expect(job.podStop).toMatchObject({ exitedInGrace: true });
-    expect(job.podStop!.seconds).toBeLessThan(5);
+    // The trap runs once the loop's current `sleep 3` ends: seconds, far below the 30 s grace a SIGKILL would take
+    // (a loaded machine adds a little).
+    expect(job.podStop!.seconds).toBeLessThan(10);
   }, 120_000);
 });

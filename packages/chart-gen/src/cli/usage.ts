@@ -17,7 +17,14 @@ export const NEW_USAGE = `chart-gen new <name> --image <registry/repository:tag>
   project and a helm-unittest smoke suite under charts/<name>/. Then run \`npm run generate\` and commit.
   --persistence <size>     keep data on a PersistentVolumeClaim of this size (e.g. 10Gi), mounted at --data-path (/data)
   --credentials <names>    values read from a Secret, e.g. apiKey,dbPassword (env API_KEY, DB_PASSWORD)
-  --health-path <path>     HTTP path of the readiness and liveness probes (default /)`;
+  --health-path <path>     HTTP path of the readiness and liveness probes (default /)
+
+chart-gen new <name> --kind model --format <format> --storage-uri <uri> [--gpu <count>] [--description <text>]
+
+  Writes the definition of a model served by KServe (an InferenceService reading the model from the stack's MinIO).
+  --format <format>        mlflow, sklearn, xgboost, lightgbm, tensorflow, pytorch, onnx, triton, huggingface …
+  --storage-uri <uri>      e.g. s3://mlflow-artifacts/<experiment>/<run>/artifacts/model, or s3://models/<name>
+  --gpu <count>            GPUs per replica (default 0)`;
 
 export const PUBLISH_USAGE = `chart-gen publish <oci://registry/path | https://chart-repository> [--charts <a,b>] [--force] [--packages <dir>]
                   [--plain-http] [--helm <path>] [--timeout <seconds>]

@@ -1,6 +1,7 @@
 import type { DeepPartial, MinioValues, MlflowValues, PostgresqlValues, Static } from '@chart-gen/schemas';
 import type { globalSpec } from '@chart-gen/schemas';
 import type { GpuOperatorValues } from '@chart-gen/schemas';
+import type { KserveValues } from '@chart-gen/schemas';
 
 import type { SecretSource } from '../secrets/sources';
 
@@ -12,6 +13,7 @@ export interface ChartValues {
   postgresql: PostgresqlValues;
   mlflow: MlflowValues;
   'gpu-operator': GpuOperatorValues;
+  kserve: KserveValues;
 }
 
 /** How Argo CD keeps an environment in sync. */

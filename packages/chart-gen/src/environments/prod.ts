@@ -46,5 +46,16 @@ export default defineEnvironment({
       },
       alerts: { enabled: true },
     },
+    // KServe is cluster-wide too: prod runs it for the cluster dev shares, so the models of both are served.
+    kserve: {
+      'kserve-resources': {
+        kserve: {
+          controller: {
+            deploymentMode: 'Standard',
+            resources: { requests: { cpu: '200m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } },
+          },
+        },
+      },
+    },
   },
 });

@@ -25,7 +25,7 @@ const CHART_NAME = /^[a-z][a-z0-9-]{0,40}[a-z0-9]$/;
 const CREDENTIAL_NAME = /^[a-z][A-Za-z0-9]*$/;
 const QUANTITY = new RegExp(QUANTITY_PATTERN);
 
-const camelCase = (name: string) => name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+export const camelCase = (name: string) => name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const constantCase = (name: string) => name.replace(/([A-Z])/g, '_$1').toUpperCase();
 const kebabCase = (name: string) => name.replace(/([A-Z])/g, '-$1').toLowerCase();
 
@@ -105,7 +105,7 @@ ${modules.map((name) => `  ${camelCase(name)},`).join('\n')}
 `;
 }
 
-function projectJson(name: string): string {
+export function projectJson(name: string): string {
   const project = {
     name,
     $schema: '../../node_modules/nx/schemas/project-schema.json',

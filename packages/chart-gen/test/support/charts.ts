@@ -18,6 +18,11 @@ export interface ChartCase {
   hasCredentials: boolean;
   /** The chart keeps data on a claim (a `persistence` block). */
   hasPersistence: boolean;
+  /**
+   * A model served by KServe (the `model` kind): it renders an InferenceService, and KServe's controller makes the
+   * pods, their probes and their Service from it; the chart has no pod template of its own.
+   */
+  servesModel: boolean;
 }
 
 function credentialArgs(definition: ChartDefinition): string[] {
@@ -48,6 +53,7 @@ function chartCase(definition: ChartDefinition): ChartCase {
     valuesFiles: [...examples, ...environments],
     hasCredentials: keys.includes('auth'),
     hasPersistence: keys.includes('persistence'),
+    servesModel: keys.includes('storageUri'),
   };
 }
 
@@ -73,6 +79,11 @@ export const externalCases: ChartCase[] = charts
  */
 export const defaultObjects: Record<string, string[]> = {
   mlflow: ['Deployment/mlflow', 'Service/mlflow'],
+  'iris-classifier': [
+    'InferenceService/iris-classifier',
+    'Secret/iris-classifier-credentials',
+    'ServiceAccount/iris-classifier',
+  ],
   minio: [
     'Deployment/minio',
     'Job/minio-create-buckets',

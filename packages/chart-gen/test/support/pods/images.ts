@@ -31,6 +31,8 @@ export interface LocalPrograms {
   mlflowBin: string;
   /** PostgreSQL's bin folder (initdb, postgres, psql, pg_isready). */
   postgresBin: string;
+  /** The model-serving virtualenv's bin folder (kserve-storage, MLServer, mlserver-mlflow), for the model tests. */
+  modelServingBin?: string;
 }
 
 const ENTRYPOINTS = path.join(__dirname, 'entrypoints');
@@ -67,6 +69,7 @@ export function localImages(programs: LocalPrograms): Record<string, LocalImage>
       // A virtualenv's scripts name its interpreter by absolute path: it keeps its path inside the container.
       binds: [{ source: path.dirname(programs.mlflowBin), target: path.dirname(programs.mlflowBin) }],
     },
+    ...(programs.modelServingBin ? kserveImages(programs.modelServingBin) : {}),
     'library/postgres': {
       stands: `Debian's PostgreSQL (${programs.postgresBin}) behind an entrypoint doing what the image's does`,
       entrypoint: [`${IMAGE_BIN}/docker-entrypoint.sh`],
@@ -76,6 +79,38 @@ export function localImages(programs: LocalPrograms): Record<string, LocalImage>
       // The image stops with SIGINT, PostgreSQL's fast shutdown: SIGTERM would wait for every client to leave.
       stopSignal: 'SIGINT',
       listenArgs: (podIp) => ['-c', `listen_addresses=${podIp}`],
+    },
+  };
+}
+
+/**
+ * The images of a KServe predictor Pod in Standard mode: the storage initializer (init container) and MLServer, the
+ * runtime KServe's kserve-mlserver ClusterServingRuntime runs for mlflow models. Both from one virtualenv.
+ */
+function kserveImages(bin: string): Record<string, LocalImage> {
+  const venv = { source: path.dirname(bin), target: path.dirname(bin) };
+  return {
+    'kserve/storage-initializer': {
+      stands: `KServe's storage library kserve-storage from PyPI in a virtualenv (${bin})`,
+      // The image's ENTRYPOINT is /storage-initializer/scripts/initializer-entrypoint <uri> <dest> [<uri> <dest>…].
+      entrypoint: ['/storage-initializer/scripts/initializer-entrypoint'],
+      cmd: [],
+      path: [bin, ...SYSTEM_PATH],
+      binds: [
+        venv,
+        {
+          source: path.join(ENTRYPOINTS, 'storage-initializer.sh'),
+          target: '/storage-initializer/scripts/initializer-entrypoint',
+        },
+      ],
+    },
+    'seldonio/mlserver': {
+      stands: `MLServer and mlserver-mlflow from PyPI in a virtualenv (${bin})`,
+      // The image starts `mlserver start $MLSERVER_MODELS_DIR`; KServe's runtime gives the models folder.
+      entrypoint: [],
+      cmd: ['mlserver', 'start', '/mnt/models'],
+      path: [bin, ...SYSTEM_PATH],
+      binds: [venv],
     },
   };
 }
