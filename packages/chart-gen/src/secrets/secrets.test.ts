@@ -40,6 +40,9 @@ const sealedDev = () =>
 describe('secret reads', () => {
   it('lists every key the charts of an environment read, and who reads it', () => {
     expect(secretReads(dev, charts)).toEqual([
+      // A served model reads its S3 keys from a Secret of its own.
+      { secret: 'iris-classifier-s3-credentials', key: 'AWS_ACCESS_KEY_ID', readers: ['iris-classifier'] },
+      { secret: 'iris-classifier-s3-credentials', key: 'AWS_SECRET_ACCESS_KEY', readers: ['iris-classifier'] },
       { secret: 'minio-credentials', key: 'accesskey', readers: ['minio', 'mlflow'] },
       { secret: 'minio-credentials', key: 'secretkey', readers: ['minio', 'mlflow'] },
       { secret: 'postgresql-credentials', key: 'password', readers: ['postgresql', 'mlflow'] },
@@ -80,7 +83,7 @@ describe('validateSecretSources', () => {
     expect([...validateSecretSources(env, charts), ...validateSecretSources(sealed, charts)]).toEqual([
       'environments/dev.ts: secrets.minio-credentials.refreshInterval: not a duration like 1h or 15m',
       'environments/dev.ts: secrets.mino-credentials: no chart of dev reads a Secret mino-credentials ' +
-        '(they read: minio-credentials, postgresql-credentials)',
+        '(they read: iris-classifier-s3-credentials, minio-credentials, postgresql-credentials)',
       'environments/dev.ts: secrets.minio-credentials.encryptedData.accesskey: not a sealed value; make one with chart-gen seal',
     ]);
   });
