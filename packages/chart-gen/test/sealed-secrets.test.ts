@@ -7,6 +7,7 @@ import { charts } from '../src/charts';
 import { sealCommand, type SealInput } from '../src/cli/seal-command';
 import type { Writer } from '../src/cli/writer';
 import dev from '../src/environments/dev';
+import { EXAMPLE_SETTINGS } from '../src/gitops/example-settings';
 import { devWithSealedSecrets } from '../src/secrets/example-environments';
 import { secretsFiles } from '../src/secrets/files';
 import type { SealingScope } from '../src/secrets/sources';
@@ -19,13 +20,7 @@ const describeWithUnseal = unsealCheck && fs.existsSync(unsealCheck) ? describe 
 if (!unsealCheck)
   console.warn('skipped: sealed-secrets round trip (UNSEAL_CHECK is not set: source scripts/tool-env.sh)');
 
-const settings = {
-  repoURL: 'https://git.example.com/mlops.git',
-  targetRevision: 'main',
-  project: 'mlops',
-  argocdNamespace: 'argocd',
-  destinationServer: 'https://kubernetes.default.svc',
-};
+const settings = EXAMPLE_SETTINGS;
 
 const VALUES: Record<string, Record<string, string>> = {
   'postgresql-credentials': { password: 'Dev-app-9f2c!x', 'postgres-password': 'Dev-su-41d7#q' },

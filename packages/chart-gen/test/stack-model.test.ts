@@ -18,7 +18,7 @@ import {
   renderStack,
   scratchDir,
   testObjects,
-  TRACKING_URI,
+  trackingClientPod,
 } from './support/stack';
 
 /**
@@ -97,30 +97,7 @@ describeWithPods('a model MLflow tracked in MinIO, served as KServe serves it', 
   it('an MLflow client logs a scikit-learn model through the tracking server into the mlflow-artifacts bucket', async () => {
     const { code, log } = await cluster.runPod(
       'model-client',
-      {
-        securityContext: { runAsUser: 1001, runAsGroup: 1001, runAsNonRoot: true },
-        containers: [
-          {
-            name: 'client',
-            image: IMAGES.runtime,
-            command: ['python3', '/client/model-client.py', 'log', 'iris'],
-            env: [
-              { name: 'MLFLOW_TRACKING_URI', value: TRACKING_URI },
-              { name: 'HOME', value: '/tmp' },
-              { name: 'MLFLOW_DISABLE_TELEMETRY', value: 'true' },
-            ],
-            securityContext: { readOnlyRootFilesystem: true },
-            volumeMounts: [
-              { name: 'client', mountPath: '/client', readOnly: true },
-              { name: 'tmp', mountPath: '/tmp' },
-            ],
-          },
-        ],
-        volumes: [
-          { name: 'client', configMap: { name: 'model-client' } },
-          { name: 'tmp', emptyDir: {} },
-        ],
-      },
+      trackingClientPod(IMAGES.runtime, 'model-client', ['python3', '/client/model-client.py', 'log', 'iris']),
       300,
     );
     expect({ code, log: code === 0 ? '' : log }).toEqual({ code: 0, log: '' });

@@ -7,15 +7,10 @@ import dev from '../environments/dev';
 import prod from '../environments/prod';
 import { InvalidValuesError } from '../generate';
 import { generate } from '../generate-all';
+import { EXAMPLE_SETTINGS } from '../gitops/example-settings';
 import { devWithExternalSecrets } from './example-environments';
 
-const settings = {
-  repoURL: 'https://git.example.com/mlops.git',
-  targetRevision: 'main',
-  project: 'mlops',
-  argocdNamespace: 'argocd',
-  destinationServer: 'https://kubernetes.default.svc',
-};
+const settings = EXAMPLE_SETTINGS;
 
 let root: string;
 beforeEach(() => (root = fs.mkdtempSync(path.join(os.tmpdir(), 'chart-gen-secrets-'))));

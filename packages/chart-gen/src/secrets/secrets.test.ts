@@ -6,6 +6,7 @@ import { charts } from '../charts';
 import { findPlainSecretsInManifest } from '../checks/plain-secrets';
 import dev from '../environments/dev';
 import prod from '../environments/prod';
+import { EXAMPLE_SETTINGS } from '../gitops/example-settings';
 import { devWithExternalSecrets, devWithSealedSecrets } from './example-environments';
 import { secretsFiles, secretsSyncWave } from './files';
 import { secretReads } from './reads';
@@ -15,13 +16,7 @@ import { validateSecretSources } from './validate';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed YAML, read field by field
 type Manifest = Record<string, any>;
 
-const settings = {
-  repoURL: 'https://git.example.com/mlops.git',
-  targetRevision: 'main',
-  project: 'mlops',
-  argocdNamespace: 'argocd',
-  destinationServer: 'https://kubernetes.default.svc',
-};
+const settings = EXAMPLE_SETTINGS;
 
 const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const sealedFor = (name: string, keys: string[]) =>

@@ -135,23 +135,17 @@ export const clientConfigMap = (): K8sObject => ({
 let clientRuns = 0;
 
 /**
- * A data scientist's MLflow client (support/mlflow-client.py) in a Pod of the namespace, with the MLflow image and
- * only the tracking URI: no database or S3 settings, so everything goes through the tracking server by its Service
- * name, with the Host header in-cluster clients send. Returns the JSON line the script prints.
+ * A Pod spec running a Python client script from ConfigMap `configMap` (mounted at /client) as a non-root user with
+ * only the tracking URI: the clients of the MLflow and model tests.
  */
-export async function mlflowClient(
-  cluster: LocalCluster,
-  image: string,
-  command: string,
-  ...args: string[]
-): Promise<Record<string, unknown>> {
-  const { code, log } = await cluster.runPod(`mlflow-client-${++clientRuns}`, {
+export function trackingClientPod(image: string, configMap: string, command: string[]) {
+  return {
     securityContext: { runAsUser: 1001, runAsGroup: 1001, runAsNonRoot: true },
     containers: [
       {
         name: 'client',
         image,
-        command: ['python3', '/client/mlflow-client.py', command, ...args],
+        command,
         env: [
           { name: 'MLFLOW_TRACKING_URI', value: TRACKING_URI },
           { name: 'HOME', value: '/tmp' },
@@ -166,10 +160,27 @@ export async function mlflowClient(
       },
     ],
     volumes: [
-      { name: 'client', configMap: { name: 'mlflow-client' } },
+      { name: 'client', configMap: { name: configMap } },
       { name: 'tmp', emptyDir: {} },
     ],
-  });
+  };
+}
+
+/**
+ * A data scientist's MLflow client (support/mlflow-client.py) in a Pod of the namespace, with the MLflow image and
+ * only the tracking URI: no database or S3 settings, so everything goes through the tracking server by its Service
+ * name, with the Host header in-cluster clients send. Returns the JSON line the script prints.
+ */
+export async function mlflowClient(
+  cluster: LocalCluster,
+  image: string,
+  command: string,
+  ...args: string[]
+): Promise<Record<string, unknown>> {
+  const { code, log } = await cluster.runPod(
+    `mlflow-client-${++clientRuns}`,
+    trackingClientPod(image, 'mlflow-client', ['python3', '/client/mlflow-client.py', command, ...args]),
+  );
   if (code !== 0) throw new Error(`mlflow client ${command} exited with ${code}:\n${log}`);
   return JSON.parse(log.trim().split('\n').pop()!) as Record<string, unknown>;
 }
