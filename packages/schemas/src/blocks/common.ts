@@ -49,3 +49,12 @@ export function commonDefaults(): Omit<ValuesOf<ReturnType<typeof commonProperti
     podLabels: {},
   };
 }
+
+/**
+ * The common keys a wrapper of an external chart has: naming, labels and pull secrets, but no pod keys (its pods are
+ * the external chart's).
+ */
+export function wrapperProperties() {
+  const { global, enabled, nameOverride, fullnameOverride, commonLabels, imagePullSecrets } = commonProperties();
+  return { global, enabled, nameOverride, fullnameOverride, commonLabels, imagePullSecrets };
+}

@@ -1,4 +1,4 @@
-import { commonProperties } from '../blocks/common';
+import { wrapperProperties } from '../blocks/common';
 import { imageSpec } from '../blocks/image';
 import { resourcesSpec } from '../blocks/resources';
 import { containerSecurityContextSpec, podSecurityContextSpec } from '../blocks/security';
@@ -156,15 +156,8 @@ const upstreamSpec = upstreamObj(
   },
 );
 
-const { global, enabled, nameOverride, fullnameOverride, commonLabels, imagePullSecrets } = commonProperties();
-
 export const gpuOperatorValuesSpec = obj('Values of the gpu-operator wrapper chart.', {
-  global,
-  enabled,
-  nameOverride,
-  fullnameOverride,
-  commonLabels,
-  imagePullSecrets,
+  ...wrapperProperties(),
   timeSlicing: timeSlicingSpec,
   smokeTest: smokeTestSpec,
   alerts: alertsSpec,

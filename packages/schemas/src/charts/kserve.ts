@@ -1,4 +1,4 @@
-import { commonProperties } from '../blocks/common';
+import { wrapperProperties } from '../blocks/common';
 import { resourcesSpec } from '../blocks/resources';
 import { upstreamObj } from '../blocks/upstream';
 import { bool, obj, oneOf, type Static, str } from '../kit';
@@ -42,15 +42,8 @@ const resourcesChartSpec = upstreamObj(
   },
 );
 
-const { global, enabled, nameOverride, fullnameOverride, commonLabels, imagePullSecrets } = commonProperties();
-
 export const kserveValuesSpec = obj('Values of the kserve wrapper chart.', {
-  global,
-  enabled,
-  nameOverride,
-  fullnameOverride,
-  commonLabels,
-  imagePullSecrets,
+  ...wrapperProperties(),
   'kserve-crd': upstreamObj("Values of KServe's kserve-crd subchart (the CRDs).", {
     enabled: bool("Install KServe's CRDs (the dependency's condition); false when the cluster already has them."),
   }),
