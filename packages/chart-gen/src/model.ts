@@ -74,6 +74,8 @@ export interface ReadmeText {
   install?: string;
   /** Chart-specific notes (credentials, upgrades, caveats), appended after the install section. */
   notes: string;
+  /** The Monitoring section: how to turn metrics on, the dashboard, one runbook per alert (see monitoringReadme). */
+  monitoring?: string;
 }
 
 export type { DeepPartial };

@@ -4,6 +4,7 @@ export * from './blocks/credentials';
 export * from './blocks/env';
 export * from './blocks/image';
 export * from './blocks/ingress';
+export * from './blocks/metrics';
 export * from './blocks/network-policy';
 export * from './blocks/pdb';
 export * from './blocks/persistence';

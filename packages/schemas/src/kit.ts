@@ -82,6 +82,14 @@ export const BUCKET_NAME_PATTERN = '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$';
 
 export const DNS_NAME_PATTERN = '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)?$';
 
+/** A Prometheus duration as the Prometheus Operator's CRDs accept it (its Duration pattern). */
+export const DURATION_PATTERN =
+  '^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$';
+
+export function duration(description: string) {
+  return str(`${description} (Prometheus duration, e.g. 5m)`, { minLength: 1, pattern: DURATION_PATTERN });
+}
+
 export function resourceName(description: string) {
   return str(description, { pattern: DNS_NAME_PATTERN, maxLength: 253 });
 }

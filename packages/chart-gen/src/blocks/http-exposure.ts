@@ -14,11 +14,12 @@ export const httpGetProbe = (path: string, port = 'http') => typedMap<IProbe>({ 
 /**
  * The objects around one HTTP component: its Service (port `http`), an optional Ingress, NetworkPolicy and
  * PodDisruptionBudget, all named after the chart. The policy admits the container's port (containerPorts.http): it
- * sees traffic after the Service has translated its port.
+ * sees traffic after the Service has translated its port. With `scraped`, Prometheus may reach that port too when
+ * `metrics.enabled` (the chart has a `metrics` block).
  */
 export function httpExposure(
   ctx: ChartContext,
-  options: { component: string; prelude?: Child[]; egress?: EgressRule[] },
+  options: { component: string; prelude?: Child[]; egress?: EgressRule[]; scraped?: boolean },
 ): Record<string, string> {
   const { component } = options;
   return {
@@ -34,6 +35,7 @@ export function httpExposure(
       name: fullname(ctx),
       component,
       ports: ['.Values.containerPorts.http'],
+      metricsPort: options.scraped ? '.Values.containerPorts.http' : undefined,
     }),
     'pdb.yaml': podDisruptionBudget(ctx, { name: fullname(ctx), component }),
   };

@@ -1,7 +1,19 @@
 import type { INetworkPolicyPort } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyPort';
 
 import { typed } from '../template/k8s';
-import { type Child, comment, entry, expr, list, map, mapOf, spliced, when, type YamlList } from '../template/nodes';
+import {
+  type Child,
+  comment,
+  entry,
+  expr,
+  list,
+  map,
+  mapOf,
+  spliced,
+  when,
+  type YamlList,
+  yamlOf,
+} from '../template/nodes';
 import { type ChartContext, includeHelper, selectorLabels } from './context';
 import { metadata } from './metadata';
 import { templateFile } from './text';
@@ -67,9 +79,13 @@ function policy(ctx: ChartContext, options: PolicyOptions, condition: string, in
 
 /**
  * Ingress to one component's ports from the release's own pods, the release namespace (optional) and the configured
- * peers; egress to DNS, the component's dependencies and the configured rules.
+ * peers, and to its metrics port from `metrics.scrapeFrom` when metrics are on; egress to DNS, the component's
+ * dependencies and the configured rules.
  */
-export function networkPolicy(ctx: ChartContext, options: PolicyOptions & { ports: string[] }): string {
+export function networkPolicy(
+  ctx: ChartContext,
+  options: PolicyOptions & { ports: string[]; metricsPort?: string },
+): string {
   const releasePods = mapOf({
     podSelector: mapOf({
       matchLabels: mapOf({
@@ -84,7 +100,14 @@ export function networkPolicy(ctx: ChartContext, options: PolicyOptions & { port
     when('.Values.networkPolicy.allowSameNamespace', mapOf({ podSelector: map() })),
     spliced('.Values.networkPolicy.extraFrom'),
   );
-  const ingress = list(map(entry('ports', tcpPorts(options.ports)), entry('from', from)));
+  const scrapers = options.metricsPort && [
+    comment('Prometheus, to scrape the metrics.'),
+    map(entry('ports', tcpPorts([options.metricsPort])), entry('from', yamlOf('.Values.metrics.scrapeFrom'))),
+  ];
+  const ingress = list(
+    map(entry('ports', tcpPorts(options.ports)), entry('from', from)),
+    scrapers && when('.Values.metrics.enabled', ...scrapers),
+  );
   return policy(ctx, options, '.Values.networkPolicy.enabled', ingress);
 }
 

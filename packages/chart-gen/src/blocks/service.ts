@@ -1,7 +1,7 @@
 import type { IServicePort } from 'kubernetes-models/v1/ServicePort';
 
 import { typed } from '../template/k8s';
-import { entry, list, map } from '../template/nodes';
+import { entry, list, map, when } from '../template/nodes';
 import { type ChartContext, selectorLabels } from './context';
 import { metadata } from './metadata';
 import { templateFile } from './text';
@@ -13,8 +13,8 @@ export interface ServiceOptions {
   selectsComponent: string;
   /** Headless: one DNS record per pod, no virtual IP (a StatefulSet's governing Service). */
   headless?: boolean;
-  /** Named ports; `port` is an expression, the target is the container port of the same name. */
-  ports: { name: string; port: string }[];
+  /** Named ports; `port` is an expression, the target is the container port of the same name; `when` a condition. */
+  ports: { name: string; port: string; when?: string }[];
 }
 
 export function service(ctx: ChartContext, options: ServiceOptions): string {
@@ -36,9 +36,15 @@ export function service(ctx: ChartContext, options: ServiceOptions): string {
         entry(
           'ports',
           list(
-            ...options.ports.map((p) =>
-              typed<IServicePort>({ name: p.name, port: `{{ ${p.port} }}`, targetPort: p.name, protocol: 'TCP' }),
-            ),
+            ...options.ports.map((p) => {
+              const port = typed<IServicePort>({
+                name: p.name,
+                port: `{{ ${p.port} }}`,
+                targetPort: p.name,
+                protocol: 'TCP',
+              });
+              return p.when ? when(p.when, port) : port;
+            }),
           ),
         ),
         entry('selector', selectorLabels(ctx, options.selectsComponent)),

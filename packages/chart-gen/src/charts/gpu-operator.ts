@@ -1,4 +1,9 @@
-import { gpuOperatorValuesSpec, restrictedSecurity, withEphemeralStorage } from '@chart-gen/schemas';
+import {
+  gpuOperatorValuesSpec,
+  MONITORING_NAMESPACE,
+  restrictedSecurity,
+  withEphemeralStorage,
+} from '@chart-gen/schemas';
 
 import { type ChartContext, objectName } from '../blocks/context';
 import { notes } from '../blocks/notes';
@@ -10,6 +15,7 @@ import { gpuOperatorIgnoreDifferences } from './gpu-operator/ignore-differences'
 import { gpuOperatorReadme } from './gpu-operator/readme';
 import { smokeTestPod } from './gpu-operator/smoke-test';
 import { timeSlicingChecks, timeSlicingConfigMap } from './gpu-operator/time-slicing';
+import { chartReadmeUrl } from '../blocks/monitoring/runbooks';
 
 const values = valuesOf(gpuOperatorValuesSpec);
 
@@ -26,7 +32,7 @@ const gpuTaintToleration = { key: 'nvidia.com/gpu', operator: 'Exists', effect: 
  */
 export const gpuOperator: ChartDefinition<typeof gpuOperatorValuesSpec> = defineChart({
   name: 'gpu-operator',
-  version: '0.1.7',
+  version: '0.1.8',
   appVersion: UPSTREAM_VERSION,
   description:
     "NVIDIA's GPU Operator with the cluster's settings, GPU time-slicing, a GPU smoke test and GPU health alerts.",
@@ -92,6 +98,7 @@ export const gpuOperator: ChartDefinition<typeof gpuOperatorValuesSpec> = define
         framebufferUsedPercent: 95,
         sustainedFor: '10m',
         absentFor: '15m',
+        runbookUrl: chartReadmeUrl('gpu-operator'),
       },
       'gpu-operator': {
         enabled: true,
@@ -106,7 +113,10 @@ export const gpuOperator: ChartDefinition<typeof gpuOperatorValuesSpec> = define
         toolkit: { enabled: true },
         devicePlugin: { enabled: true, config: { create: false, name: '', default: '' } },
         mig: { strategy: 'single' },
-        dcgmExporter: { enabled: true, serviceMonitor: { enabled: false } },
+        dcgmExporter: {
+          enabled: true,
+          serviceMonitor: { enabled: false, additionalLabels: { release: MONITORING_NAMESPACE }, interval: '15s' },
+        },
         nfd: { enabled: true },
       },
     },

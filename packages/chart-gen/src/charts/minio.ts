@@ -5,14 +5,18 @@ import { fullname, objectName } from '../blocks/context';
 import { credentialsSecret } from '../blocks/credentials';
 import { httpGetProbe } from '../blocks/http-exposure';
 import { hookJob } from '../blocks/job';
+import { componentMonitoring } from '../blocks/monitoring/component';
 import { jobPolicy, networkPolicy } from '../blocks/network-policy';
 import { podDisruptionBudget } from '../blocks/pdb';
 import { persistentVolumeClaim } from '../blocks/persistence';
 import { service } from '../blocks/service';
+import { valueChecks } from '../blocks/value-checks';
 import { credentialsVolume, dataVolume, emptyDirVolume } from '../blocks/volumes';
 import { workload } from '../blocks/workload';
 import { type ChartDefinition, defineChart } from '../model';
+import { when } from '../template/nodes';
 import { createBucketsScript } from './minio/create-buckets';
+import { minioMonitoring } from './minio/monitoring';
 import { notesTemplate, readme } from './minio/readme';
 import { ctx, values } from './minio/settings';
 import { defaults, examples } from './minio/values';
@@ -26,10 +30,11 @@ const rootCredentialsEnv = [
 ];
 const credentialKeys = [`${values.auth.secretKeys.rootUser}`, `${values.auth.secretKeys.rootPassword}`];
 const credentialsMount = { name: 'credentials', mountPath: credentialsDir(ctx), readOnly: true };
+const metrics = values.metrics;
 
 export const minio: ChartDefinition<typeof minioValuesSpec> = defineChart({
   name: 'minio',
-  version: '0.1.13',
+  version: '0.1.14',
   appVersion: 'RELEASE.2025-09-07T16-13-09Z',
   description: 'MinIO S3-compatible object storage for ML artifacts, models and datasets.',
   keywords: ['minio', 's3', 'object-storage', 'mlops'],
@@ -65,7 +70,10 @@ export const minio: ChartDefinition<typeof minioValuesSpec> = defineChart({
             { name: 'api', port: `${ports.api}` },
             { name: 'console', port: `${ports.console}` },
           ],
-          env: rootCredentialsEnv,
+          env: [
+            ...rootCredentialsEnv,
+            when(`${metrics.enabled}`, envVar('MINIO_PROMETHEUS_AUTH_TYPE', `{{ ${metrics.auth} | quote }}`)),
+          ],
           extraEnv: true,
           probes: {
             liveness: httpGetProbe('/minio/health/live', 'api'),
@@ -114,6 +122,7 @@ export const minio: ChartDefinition<typeof minioValuesSpec> = defineChart({
       name: fullname(ctx),
       component: 'server',
       ports: [`${ports.api}`, `${ports.console}`],
+      metricsPort: `${ports.api}`,
     }),
     'networkpolicy-create-buckets.yaml': jobPolicy(ctx, {
       name: objectName(ctx, 'create-buckets'),
@@ -122,6 +131,14 @@ export const minio: ChartDefinition<typeof minioValuesSpec> = defineChart({
       egress: [{ comment: 'The MinIO server, to create the buckets.', ports: [`${ports.api}`] }],
     }),
     'pdb.yaml': podDisruptionBudget(ctx, { name: fullname(ctx), component: 'server' }),
+    ...componentMonitoring(ctx, minioMonitoring),
+    'validate-values.yaml': valueChecks(ctx, [
+      {
+        refuseWhen: `and ${metrics.enabled} ${metrics.serviceMonitor.enabled} (eq ${metrics.auth} "jwt") (not ${metrics.bearerTokenSecret.name})`,
+        message:
+          'metrics.auth jwt needs metrics.bearerTokenSecret.name: a Secret holding a token from mc admin prometheus generate (or set metrics.auth public)',
+      },
+    ]),
     'NOTES.txt': notesTemplate(),
   },
   readme,

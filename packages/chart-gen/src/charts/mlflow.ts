@@ -3,11 +3,14 @@ import { mlflowValuesSpec } from '@chart-gen/schemas';
 import { envVar } from '../blocks/container';
 import { fullname } from '../blocks/context';
 import { httpExposure, httpGetProbe } from '../blocks/http-exposure';
+import { componentMonitoring } from '../blocks/monitoring/component';
 import { emptyDirVolume } from '../blocks/volumes';
 import { workload } from '../blocks/workload';
 import { type ChartDefinition, defineChart } from '../model';
+import { when } from '../template/nodes';
 import { artifactEnv, databaseEnvItems, egress, envTemplate, s3EndpointPort } from './mlflow/connections';
 import { migrateScript } from './mlflow/migrate';
+import { mlflowMonitoring, podIpEnv } from './mlflow/monitoring';
 import { notesTemplate, readme } from './mlflow/readme';
 import { serverArgs } from './mlflow/server-args';
 import { APP_VERSION, ctx, SYNC_WAVE, values } from './mlflow/settings';
@@ -15,7 +18,7 @@ import { defaults, examples } from './mlflow/values';
 
 export const mlflow: ChartDefinition<typeof mlflowValuesSpec> = defineChart({
   name: 'mlflow',
-  version: '0.1.9',
+  version: '0.1.10',
   appVersion: APP_VERSION,
   description: 'MLflow tracking server, with metadata in PostgreSQL and artifacts in MinIO (S3).',
   keywords: ['mlflow', 'tracking', 'mlops'],
@@ -59,7 +62,7 @@ export const mlflow: ChartDefinition<typeof mlflowValuesSpec> = defineChart({
           args: serverArgs,
           extraArgs: `${values.extraArgs}`,
           ports: [{ name: 'http', port: `${values.containerPorts.http}` }],
-          env: [databaseEnvItems(), ...artifactEnv],
+          env: [databaseEnvItems(), ...artifactEnv, when(`${values.metrics.enabled}`, podIpEnv)],
           extraEnv: true,
           // The same check: /health is the one path MLflow answers whatever the Host header (a kubelet's is the pod
           // IP). Readiness reacts within 15 s, liveness only after a minute (see probes in values).
@@ -76,7 +79,9 @@ export const mlflow: ChartDefinition<typeof mlflowValuesSpec> = defineChart({
       component: 'tracking',
       prelude: s3EndpointPort,
       egress,
+      scraped: true,
     }),
+    ...componentMonitoring(ctx, mlflowMonitoring),
     'NOTES.txt': notesTemplate(),
   },
   readme,

@@ -4,6 +4,7 @@ import { configMap } from '../blocks/config-map';
 import { credentialsDir, envVar, secretFileEnv } from '../blocks/container';
 import { fullname, objectName } from '../blocks/context';
 import { credentialsSecret } from '../blocks/credentials';
+import { componentMonitoring } from '../blocks/monitoring/component';
 import { networkPolicy } from '../blocks/network-policy';
 import { podDisruptionBudget } from '../blocks/pdb';
 import { persistentVolumeClaim } from '../blocks/persistence';
@@ -12,7 +13,9 @@ import { configMapVolume, credentialsVolume, dataVolume, emptyDirVolume } from '
 import { workload } from '../blocks/workload';
 import { type ChartDefinition, defineChart } from '../model';
 import { entry, literal, literalOf, range } from '../template/nodes';
+import { exporterContainer } from './postgresql/exporter';
 import { createAppDatabaseScript, pgIsReady, postgresqlConf } from './postgresql/files';
+import { postgresqlMonitoring } from './postgresql/monitoring';
 import { notesTemplate, readme } from './postgresql/readme';
 import { ctx, values } from './postgresql/settings';
 import { defaults, examples } from './postgresql/values';
@@ -21,7 +24,7 @@ const port = values.containerPorts.postgresql;
 
 export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineChart({
   name: 'postgresql',
-  version: '0.1.13',
+  version: '0.1.14',
   appVersion: '17.6',
   description: 'PostgreSQL database for MLflow metadata.',
   keywords: ['postgresql', 'database', 'mlflow', 'mlops'],
@@ -77,6 +80,7 @@ export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineCh
             { name: 'dshm', mountPath: '/dev/shm' },
           ],
         },
+        exporterContainer,
       ],
       volumes: [
         dataVolume(ctx, 'data'),
@@ -102,7 +106,10 @@ export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineCh
       name: objectName(ctx, 'external'),
       component: 'primary',
       selectsComponent: 'primary',
-      ports: [{ name: 'postgresql', port: `${values.service.ports.postgresql}` }],
+      ports: [
+        { name: 'postgresql', port: `${values.service.ports.postgresql}` },
+        { name: 'metrics', port: `${values.metrics.port}`, when: `${values.metrics.enabled}` },
+      ],
     }),
     'pvc.yaml': persistentVolumeClaim(ctx, { component: 'primary' }),
     'secret.yaml': credentialsSecret(ctx, { component: 'primary', fields: ['postgresPassword', 'password'] }),
@@ -119,7 +126,13 @@ export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineCh
         range(`$file, $content := ${values.initScripts}`, entry('{{ $file }}', literalOf('$content'))),
       ],
     }),
-    'networkpolicy.yaml': networkPolicy(ctx, { name: fullname(ctx), component: 'primary', ports: [`${port}`] }),
+    'networkpolicy.yaml': networkPolicy(ctx, {
+      name: fullname(ctx),
+      component: 'primary',
+      ports: [`${port}`],
+      metricsPort: `${values.metrics.port}`,
+    }),
+    ...componentMonitoring(ctx, postgresqlMonitoring),
     'pdb.yaml': podDisruptionBudget(ctx, { name: fullname(ctx), component: 'primary' }),
     'NOTES.txt': notesTemplate(),
   },

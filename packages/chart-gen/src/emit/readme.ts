@@ -55,6 +55,7 @@ interface ReadmeParts {
   overview: string;
   install?: string;
   notes: string;
+  monitoring?: string;
   secretCommand: string;
   inlineCredentials: string;
   rows: ParameterRow[];
@@ -107,7 +108,7 @@ ${parts.overview}
 ${installSection(parts)}
 
 ${parts.notes}
-
+${parts.monitoring ? `\n## Monitoring\n\n${parts.monitoring}\n` : ''}
 ## Parameters
 
 Every value is checked by \`values.schema.json\`: unknown keys, wrong types, bad quantities and the image tag \`latest\`
@@ -163,6 +164,7 @@ export function readme(def: ChartDefinition, targets: InstallTarget[]): string {
     overview: def.readme.overview.trim(),
     install: def.readme.install?.trim() || undefined,
     notes: def.readme.notes.trim(),
+    monitoring: def.readme.monitoring?.trim(),
     secretCommand,
     inlineCredentials,
     rows: parameterRows(

@@ -7,6 +7,7 @@ import {
   bool,
   DATA_KEY_PATTERN,
   DNS_NAME_PATTERN,
+  duration,
   int,
   k8sObject,
   list,
@@ -17,14 +18,6 @@ import {
   str,
   stringMap,
 } from '../kit';
-
-/** A Prometheus duration as the PrometheusRule CRD accepts it (e.g. 5m, 1h30m). */
-function duration(description: string) {
-  return str(`${description} (Prometheus duration, e.g. 5m)`, {
-    minLength: 1,
-    pattern: '^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$',
-  });
-}
 
 function tolerations(description: string) {
   return list(description, k8sObject('A Kubernetes Toleration.'));
@@ -83,6 +76,9 @@ const alertsSpec = obj(
     }),
     sustainedFor: duration('How long temperature or memory must stay above its threshold before the alert fires'),
     absentFor: duration('How long the DCGM metrics may be missing before GPUMetricsAbsent fires'),
+    runbookUrl: str("Page the alerts' runbook_url points at, with #<alert name in lower case> appended.", {
+      pattern: '^https?://',
+    }),
   },
 );
 
@@ -147,6 +143,10 @@ const upstreamSpec = upstreamObj(
         enabled: bool('Run the DCGM exporter.'),
         serviceMonitor: upstreamObj('ServiceMonitor for the Prometheus Operator.', {
           enabled: bool('Create a ServiceMonitor scraping the exporter (needs the Prometheus Operator CRDs).'),
+          additionalLabels: stringMap(
+            'Labels of the ServiceMonitor; Prometheus selects monitors by them (e.g. release: monitoring).',
+          ),
+          interval: duration('Scrape interval'),
         }),
       },
     ),

@@ -1,11 +1,24 @@
 import { commonProperties } from '../blocks/common';
 import { credentialsSpec } from '../blocks/credentials';
 import { imageSpec } from '../blocks/image';
+import { metricsSpec } from '../blocks/metrics';
 import { persistenceSpec } from '../blocks/persistence';
 import { resourcesSpec } from '../blocks/resources';
 import { containerPortsSpec, serviceSpec } from '../blocks/service';
 import { workloadProperties } from '../blocks/workload';
-import { bool, BUCKET_NAME_PATTERN, int, list, obj, type Static, str } from '../kit';
+import {
+  bool,
+  BUCKET_NAME_PATTERN,
+  DATA_KEY_PATTERN,
+  duration,
+  int,
+  list,
+  obj,
+  oneOf,
+  resourceName,
+  type Static,
+  str,
+} from '../kit';
 
 export const minioValuesSpec = obj('Values of the minio chart.', {
   ...commonProperties(),
@@ -39,6 +52,26 @@ export const minioValuesSpec = obj('Values of the minio chart.', {
   }),
   service: serviceSpec('Service in front of MinIO.', { api: 'S3 API port.', console: 'Web console port.' }),
   persistence: persistenceSpec(),
+  metrics: metricsSpec(
+    "MinIO's cluster metrics (metrics API v2, /minio/v2/metrics/cluster on the API port), its alerts and dashboard.",
+    {
+      diskUsedPercent: int('Share of the usable capacity in use, in percent, above which MinIODiskAlmostFull fires.', {
+        minimum: 1,
+        maximum: 100,
+      }),
+      diskUsedFor: duration('How long usage must stay above diskUsedPercent before MinIODiskAlmostFull fires'),
+    },
+    {
+      auth: oneOf(
+        'Who may read the metrics (MINIO_PROMETHEUS_AUTH_TYPE): jwt, a bearer token from `mc admin prometheus generate`; public, anyone who reaches the API port.',
+        ['jwt', 'public'] as const,
+      ),
+      bearerTokenSecret: obj('With auth jwt: the Secret, in the release namespace, Prometheus reads the token from.', {
+        name: resourceName('Secret name; required with auth jwt when the ServiceMonitor is created.'),
+        key: str('Key of the token in the Secret.', { pattern: DATA_KEY_PATTERN, minLength: 1 }),
+      }),
+    },
+  ),
   ...workloadProperties(),
 });
 

@@ -2,9 +2,10 @@ import { commonProperties } from '../blocks/common';
 import { postgresConnectionSpec, s3ConnectionSpec } from '../blocks/connections';
 import { imageSpec } from '../blocks/image';
 import { ingressSpec } from '../blocks/ingress';
+import { metricsSpec } from '../blocks/metrics';
 import { containerPortsSpec, serviceSpec } from '../blocks/service';
 import { workloadProperties } from '../blocks/workload';
-import { bool, int, list, obj, type Static, str } from '../kit';
+import { bool, duration, int, list, obj, type Static, str } from '../kit';
 
 export const mlflowValuesSpec = obj('Values of the mlflow chart.', {
   ...commonProperties(),
@@ -45,6 +46,17 @@ export const mlflowValuesSpec = obj('Values of the mlflow chart.', {
   containerPorts: containerPortsSpec({ http: 'Port the tracking server listens on (`mlflow server --port`).' }),
   service: serviceSpec('Service of the tracking server.', { http: 'HTTP port of the tracking server and UI.' }),
   ingress: ingressSpec(),
+  metrics: metricsSpec(
+    "The server's own Prometheus metrics (`mlflow server --expose-prometheus`, /metrics on the http port), its alerts and dashboard.",
+    {
+      errorRatePercent: int('Share of requests answered 5xx, in percent, above which MLflowHighErrorRate fires.', {
+        minimum: 1,
+        maximum: 100,
+      }),
+      errorRateFor: duration('How long the 5xx share must stay above errorRatePercent before the alert fires'),
+    },
+    {},
+  ),
   ...workloadProperties(),
 });
 

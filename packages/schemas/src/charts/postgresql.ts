@@ -1,10 +1,13 @@
 import { commonProperties } from '../blocks/common';
 import { credentialsSpec } from '../blocks/credentials';
 import { imageSpec } from '../blocks/image';
+import { metricsSpec } from '../blocks/metrics';
 import { persistenceSpec } from '../blocks/persistence';
+import { resourcesSpec } from '../blocks/resources';
+import { containerSecurityContextSpec } from '../blocks/security';
 import { containerPortsSpec, serviceSpec } from '../blocks/service';
 import { workloadProperties } from '../blocks/workload';
-import { obj, type Static, str, Type } from '../kit';
+import { duration, int, obj, port, type Static, str, Type } from '../kit';
 
 /** PostgreSQL identifiers the init script creates (role and database names). */
 const IDENTIFIER_PATTERN = '^[a-z_][a-z0-9_]{0,62}$';
@@ -44,6 +47,28 @@ export const postgresqlValuesSpec = obj('Values of the postgresql chart.', {
     postgresql: 'PostgreSQL port.',
   }),
   persistence: persistenceSpec(),
+  metrics: metricsSpec(
+    'Metrics of the server from a postgres_exporter sidecar (connecting as the superuser over loopback), its alerts and dashboard.',
+    {
+      connectionsUsedPercent: int(
+        'Share of max_connections in use, in percent, above which PostgreSQLTooManyConnections fires.',
+        { minimum: 1, maximum: 100 },
+      ),
+      connectionsUsedFor: duration(
+        'How long connections must stay above connectionsUsedPercent before the alert fires',
+      ),
+      wraparoundAgeTransactions: int(
+        'Age of the oldest unfrozen transaction ID of a database above which PostgreSQLTransactionIdWraparound fires (wraparound stops writes near 2^31, about 2.1 billion).',
+        { minimum: 1, maximum: 2147483647 },
+      ),
+    },
+    {
+      image: imageSpec('postgres_exporter image.'),
+      port: port('Port the exporter listens on (the metrics port of the external Service too).'),
+      resources: resourcesSpec('Resources of the exporter container.'),
+      containerSecurityContext: containerSecurityContextSpec(),
+    },
+  ),
   ...workloadProperties(),
 });
 

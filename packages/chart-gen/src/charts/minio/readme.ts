@@ -1,6 +1,9 @@
 import { credentialsSecretName, fullname, objectName } from '../../blocks/context';
+import { componentAlerts } from '../../blocks/monitoring/component';
+import { monitoringReadme, SELECTED_BY_MONITORING } from '../../blocks/monitoring/readme';
 import { notes, persistenceNote } from '../../blocks/notes';
 import type { ReadmeText } from '../../model';
+import { minioMonitoring } from './monitoring';
 import { API_PORT, CONSOLE_PORT, ctx, STORAGE_SIZE, values } from './settings';
 
 /** templates/NOTES.txt: where MinIO is, its credentials and buckets. */
@@ -47,4 +50,27 @@ arguments either.
 
 The claim \`minio-storage\` carries \`helm.sh/resource-policy: keep\`: \`helm uninstall\` and Argo CD pruning leave it and its
 data in place. Set \`persistence.keepOnUninstall=false\` to let it go with the release.`,
+  monitoring: monitoringReadme({
+    scraping: `With \`metrics.enabled\`, Prometheus scrapes MinIO's cluster metrics (metrics API **v2**,
+\`/minio/v2/metrics/cluster\` on the \`api\` port) through a ServiceMonitor. MinIO guards that endpoint itself
+(\`MINIO_PROMETHEUS_AUTH_TYPE\`, from \`metrics.auth\`): with \`jwt\`, the default, Prometheus sends a bearer token it reads
+from the Secret \`metrics.bearerTokenSecret\` (key \`token\`), never from values. Create it from the token MinIO signs
+with the root credentials (valid for 100 years; rotate it with them):
+
+\`\`\`bash
+mc alias set minio http://localhost:9000 "$ROOT_USER" "$ROOT_PASSWORD"   # through kubectl port-forward svc/minio 9000
+mc admin prometheus generate minio cluster | sed -n 's/^ *bearer_token: //p' > token
+kubectl -n <namespace> create secret generic minio-metrics-token --from-file=token=token && rm token
+\`\`\`
+
+\`metrics.auth: public\` drops the token; anyone who reaches the API port can then read the metrics.
+
+${SELECTED_BY_MONITORING}`,
+    enable: `minio:
+  metrics:
+    enabled: true
+    bearerTokenSecret:
+      name: minio-metrics-token`,
+    alerts: componentAlerts(ctx, minioMonitoring),
+  }),
 };

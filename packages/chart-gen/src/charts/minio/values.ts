@@ -1,5 +1,6 @@
 import {
   commonDefaults,
+  metricsDefaults,
   minioValuesSpec,
   persistenceDefaults,
   type Static,
@@ -8,9 +9,12 @@ import {
 } from '@chart-gen/schemas';
 
 import type { DeepPartial } from '../../model';
+import { chartReadmeUrl } from '../../blocks/monitoring/runbooks';
 import { API_PORT, CONSOLE_PORT, STORAGE_SIZE } from './settings';
 
 type Values = Static<typeof minioValuesSpec>;
+
+const metrics = metricsDefaults(chartReadmeUrl('minio'));
 
 /** values.yaml */
 export const defaults: Values = {
@@ -45,6 +49,12 @@ export const defaults: Values = {
   containerPorts: { api: API_PORT, console: CONSOLE_PORT },
   service: { type: 'ClusterIP', ports: { api: API_PORT, console: CONSOLE_PORT }, annotations: {} },
   persistence: persistenceDefaults(STORAGE_SIZE),
+  metrics: {
+    ...metrics,
+    auth: 'jwt',
+    bearerTokenSecret: { name: '', key: 'token' },
+    prometheusRule: { ...metrics.prometheusRule, diskUsedPercent: 85, diskUsedFor: '15m' },
+  },
   // npm run bench:stack measures ~120 MiB under the stack scenario: room for upload buffers above it.
   ...workloadDefaults(1000, { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '1Gi' } }),
 };

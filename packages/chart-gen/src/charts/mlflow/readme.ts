@@ -1,7 +1,10 @@
 import { fullname } from '../../blocks/context';
+import { componentAlerts } from '../../blocks/monitoring/component';
+import { monitoringReadme, SELECTED_BY_MONITORING } from '../../blocks/monitoring/readme';
 import { notes } from '../../blocks/notes';
 import type { ReadmeText } from '../../model';
-import { APP_VERSION, ctx, PORT, values } from './settings';
+import { mlflowMonitoring } from './monitoring';
+import { APP_VERSION, ctx, METRICS_DIR, PORT, values } from './settings';
 
 /** templates/NOTES.txt: where the server is and what it is connected to. */
 export const notesTemplate = () =>
@@ -88,4 +91,18 @@ Each pod's \`migrate\` init container waits for PostgreSQL (at most \`migration.
 the others find the schema current (a migration runs once per install or upgrade, never concurrently). Its log says
 which (\`schema upgraded from revision A to B\` or \`schema already at revision B\`). A wrong password fails at once
 with PostgreSQL's message. Set \`migration.enabled: false\` to manage the schema yourself.`,
+  monitoring: monitoringReadme({
+    scraping: `With \`metrics.enabled\`, the server runs with \`--expose-prometheus=${METRICS_DIR}\` (on the \`tmp\` emptyDir: each
+worker process writes its counters there, prometheus_flask_exporter's multiprocess mode) and serves \`/metrics\` on the
+\`http\` port: request counts and durations by method and status, prefixed \`mlflow_http_request_\`. MLflow checks the Host
+header of every request but \`/health\`: Prometheus scrapes a pod by its IP, so the pod's own IP (\`POD_IP\`) joins
+\`--allowed-hosts\`. The metric names the alerts and dashboard use are checked by scraping the real server in the stack
+test.
+
+${SELECTED_BY_MONITORING}`,
+    enable: `mlflow:
+  metrics:
+    enabled: true`,
+    alerts: componentAlerts(ctx, mlflowMonitoring),
+  }),
 };

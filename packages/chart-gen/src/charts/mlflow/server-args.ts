@@ -1,12 +1,13 @@
 import { includeHelper } from '../../blocks/context';
 import { choose, quoted, statement, when } from '../../template/nodes';
-import { ctx, values } from './settings';
+import { ctx, METRICS_DIR, values } from './settings';
 
 const s3 = values.artifacts.s3;
 
 /**
  * MLflow answers only the Host headers it allows (all others get 403, /health excepted): the Service's DNS names,
- * localhost (port-forwarding), the Ingress host and allowedHosts, each with any port.
+ * localhost (port-forwarding), the Ingress host, allowedHosts and, with metrics on, the pod's own IP, each with any
+ * port.
  */
 const allowedHosts = [
   statement(`$service := ${includeHelper(ctx, 'names', 'fullname')}`),
@@ -16,6 +17,8 @@ const allowedHosts = [
       '"localhost" "127.0.0.1"',
   ),
   when(`${values.ingress.enabled}`, statement(`$hosts = append $hosts ${values.ingress.host}`)),
+  // Prometheus scrapes each pod by its address: the pod's own IP, which the kubelet substitutes from POD_IP.
+  when(`${values.metrics.enabled}`, statement('$hosts = append $hosts "$(POD_IP)"')),
   statement(`$hosts = concat $hosts ${values.allowedHosts}`),
   quoted('--allowed-hosts={{ range $i, $host := $hosts }}{{ if $i }},{{ end }}{{ $host }},{{ $host }}:*{{ end }}'),
 ];
@@ -26,6 +29,7 @@ export const serverArgs = [
   `--port={{ ${values.containerPorts.http} }}`,
   `--workers={{ ${values.workers} }}`,
   ...allowedHosts,
+  when(`${values.metrics.enabled}`, quoted(`--expose-prometheus=${METRICS_DIR}`)),
   choose(
     [
       `${values.artifacts.serve}`,

@@ -11,5 +11,7 @@ export const PORT = 5000;
 export const APP_VERSION = '3.17.2';
 /** uid of the image's non-root user. */
 export const MLFLOW_UID = 1001;
+/** The metrics files of the server's worker processes (prometheus_client's multiprocess mode), on the tmp emptyDir. */
+export const METRICS_DIR = '/tmp/prometheus-metrics';
 
 export const values = valuesOf(mlflowValuesSpec);

@@ -1,9 +1,19 @@
-import { commonDefaults, ingressDefaults, mlflowValuesSpec, type Static, workloadDefaults } from '@chart-gen/schemas';
+import {
+  commonDefaults,
+  ingressDefaults,
+  metricsDefaults,
+  mlflowValuesSpec,
+  type Static,
+  workloadDefaults,
+} from '@chart-gen/schemas';
 
 import type { DeepPartial } from '../../model';
+import { chartReadmeUrl } from '../../blocks/monitoring/runbooks';
 import { APP_VERSION, MLFLOW_UID, PORT } from './settings';
 
 type Values = Static<typeof mlflowValuesSpec>;
+
+const metrics = metricsDefaults(chartReadmeUrl('mlflow'));
 
 /** values.yaml */
 export const defaults: Values = {
@@ -43,6 +53,10 @@ export const defaults: Values = {
   containerPorts: { http: PORT },
   service: { type: 'ClusterIP', ports: { http: PORT }, annotations: {} },
   ingress: ingressDefaults(),
+  metrics: {
+    ...metrics,
+    prometheusRule: { ...metrics.prometheusRule, errorRatePercent: 5, errorRateFor: '10m' },
+  },
   // npm run bench:stack measures ~640 MiB with two workers and no job workers (~2 GiB with them).
   // The artifact proxy spools uploads in /tmp (an emptyDir) before they go to S3: room for model files.
   ...workloadDefaults(

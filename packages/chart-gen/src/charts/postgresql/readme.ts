@@ -1,7 +1,10 @@
 import { credentialsSecretName, objectName } from '../../blocks/context';
+import { componentAlerts } from '../../blocks/monitoring/component';
+import { monitoringReadme, SELECTED_BY_MONITORING } from '../../blocks/monitoring/readme';
 import { notes, persistenceNote } from '../../blocks/notes';
 import type { ReadmeText } from '../../model';
-import { ctx, STORAGE_SIZE, values } from './settings';
+import { postgresqlMonitoring } from './monitoring';
+import { ctx, EXPORTER_PORT, STORAGE_SIZE, values } from './settings';
 
 /** templates/NOTES.txt: where PostgreSQL is, its database and credentials. */
 export const notesTemplate = () =>
@@ -44,4 +47,20 @@ readable by the pod's group) and the image's entrypoint reads \`POSTGRES_PASSWOR
 
 The claim \`postgresql-storage\` carries \`helm.sh/resource-policy: keep\`: \`helm uninstall\` and Argo CD pruning leave it
 and its data in place.`,
+  monitoring: monitoringReadme({
+    scraping: `With \`metrics.enabled\`, a \`metrics\` container runs [postgres_exporter](https://github.com/prometheus-community/postgres_exporter)
+(\`metrics.image\`, v0.20.1) beside the server: it connects over loopback as \`postgres\`, reading the password from the
+mounted credentials Secret (\`DATA_SOURCE_PASS_FILE\`), listens on ${EXPORTER_PORT} (\`metrics.port\`, also a \`metrics\` port of
+the external Service) and runs under the same restricted security context as the server, with its own
+\`metrics.resources\`. Besides its default collectors it runs \`database_wraparound\`, which the wraparound alert reads.
+The metric names the alerts and dashboard use are checked against a list taken from the exporter's source at that
+version (\`packages/chart-gen/test/fixtures/metrics\`): its image is not available to the tests. Replication alerts are
+left out: the chart runs one primary.
+
+${SELECTED_BY_MONITORING}`,
+    enable: `postgresql:
+  metrics:
+    enabled: true`,
+    alerts: componentAlerts(ctx, postgresqlMonitoring),
+  }),
 };

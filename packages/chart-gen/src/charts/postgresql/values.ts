@@ -1,15 +1,21 @@
 import {
   commonDefaults,
+  metricsDefaults,
   persistenceDefaults,
   postgresqlValuesSpec,
+  restrictedSecurity,
   type Static,
+  withEphemeralStorage,
   workloadDefaults,
 } from '@chart-gen/schemas';
 
 import type { DeepPartial } from '../../model';
-import { PORT, POSTGRES_UID, STORAGE_SIZE } from './settings';
+import { chartReadmeUrl } from '../../blocks/monitoring/runbooks';
+import { EXPORTER_PORT, PORT, POSTGRES_UID, STORAGE_SIZE } from './settings';
 
 type Values = Static<typeof postgresqlValuesSpec>;
+
+const metrics = metricsDefaults(chartReadmeUrl('postgresql'));
 
 /** values.yaml */
 export const defaults: Values = {
@@ -37,6 +43,28 @@ export const defaults: Values = {
   containerPorts: { postgresql: PORT },
   service: { type: 'ClusterIP', ports: { postgresql: PORT }, annotations: {} },
   persistence: persistenceDefaults(STORAGE_SIZE),
+  metrics: {
+    ...metrics,
+    image: {
+      registry: 'quay.io',
+      repository: 'prometheuscommunity/postgres-exporter',
+      tag: 'v0.20.1',
+      digest: '',
+      pullPolicy: 'IfNotPresent',
+    },
+    port: EXPORTER_PORT,
+    resources: withEphemeralStorage({
+      requests: { cpu: '20m', memory: '32Mi' },
+      limits: { cpu: '200m', memory: '128Mi' },
+    }),
+    containerSecurityContext: restrictedSecurity(POSTGRES_UID).containerSecurityContext,
+    prometheusRule: {
+      ...metrics.prometheusRule,
+      connectionsUsedPercent: 80,
+      connectionsUsedFor: '10m',
+      wraparoundAgeTransactions: 1000000000,
+    },
+  },
   // npm run bench:stack measures ~55 MiB under the stack scenario; shared_buffers (128MB) and a connection's
   // work_mem come on top as the database grows.
   ...workloadDefaults(POSTGRES_UID, {
