@@ -6,6 +6,7 @@ import {
 } from '@chart-gen/schemas';
 
 import { type ChartContext, objectName } from '../blocks/context';
+import { chartReadmeUrl } from '../blocks/monitoring/runbooks';
 import { notes } from '../blocks/notes';
 import { valueChecks } from '../blocks/value-checks';
 import { type ChartDefinition, defineChart } from '../model';
@@ -15,7 +16,6 @@ import { gpuOperatorIgnoreDifferences } from './gpu-operator/ignore-differences'
 import { gpuOperatorReadme } from './gpu-operator/readme';
 import { smokeTestPod } from './gpu-operator/smoke-test';
 import { timeSlicingChecks, timeSlicingConfigMap } from './gpu-operator/time-slicing';
-import { chartReadmeUrl } from '../blocks/monitoring/runbooks';
 
 const values = valuesOf(gpuOperatorValuesSpec);
 

@@ -8,8 +8,8 @@ import {
   workloadDefaults,
 } from '@chart-gen/schemas';
 
-import type { DeepPartial } from '../../model';
 import { chartReadmeUrl } from '../../blocks/monitoring/runbooks';
+import type { DeepPartial } from '../../model';
 import { API_PORT, CONSOLE_PORT, STORAGE_SIZE } from './settings';
 
 type Values = Static<typeof minioValuesSpec>;

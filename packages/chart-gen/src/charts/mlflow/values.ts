@@ -7,8 +7,8 @@ import {
   workloadDefaults,
 } from '@chart-gen/schemas';
 
-import type { DeepPartial } from '../../model';
 import { chartReadmeUrl } from '../../blocks/monitoring/runbooks';
+import type { DeepPartial } from '../../model';
 import { APP_VERSION, MLFLOW_UID, PORT } from './settings';
 
 type Values = Static<typeof mlflowValuesSpec>;

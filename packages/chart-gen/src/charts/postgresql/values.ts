@@ -9,8 +9,8 @@ import {
   workloadDefaults,
 } from '@chart-gen/schemas';
 
-import type { DeepPartial } from '../../model';
 import { chartReadmeUrl } from '../../blocks/monitoring/runbooks';
+import type { DeepPartial } from '../../model';
 import { EXPORTER_PORT, PORT, POSTGRES_UID, STORAGE_SIZE } from './settings';
 
 type Values = Static<typeof postgresqlValuesSpec>;
