@@ -2,7 +2,7 @@ import { gpuOperatorDashboard } from '../charts/gpu-operator/dashboard';
 import { minioDashboard } from '../charts/minio/dashboard';
 import { mlflowDashboard } from '../charts/mlflow/dashboard';
 import { postgresqlDashboard } from '../charts/postgresql/dashboard';
-import { dashboardJson, DATASOURCE, layout } from './grafana-json';
+import { dashboardJson, dashboardLayout, DATASOURCE } from './grafana-json';
 import type { Dashboard, Panel } from './model';
 import { dashboardRowsMarkdown } from './readme';
 
@@ -248,9 +248,9 @@ describe('the component dashboards', () => {
   });
 });
 
-describe('layout', () => {
+describe('dashboardLayout', () => {
   it('wraps a panel that would pass column 24 to a new line below the tallest of the line', () => {
-    const [row] = layout([
+    const [row] = dashboardLayout([
       {
         title: 'R',
         description: 'r',

@@ -73,7 +73,9 @@ function check(dashboard: Dashboard): void {
 }
 
 /** Every panel's place on the grid, rows included, in reading order. */
-export function layout(rows: Row[]): { row: Row; rowPos: GridPos; panels: { panel: Panel; pos: GridPos }[] }[] {
+export function dashboardLayout(
+  rows: Row[],
+): { row: Row; rowPos: GridPos; panels: { panel: Panel; pos: GridPos }[] }[] {
   let y = 0;
   return rows.map((row) => {
     const rowPos = { h: 1, w: GRID_COLUMNS, x: 0, y };
@@ -226,7 +228,7 @@ function templating(dashboard: Dashboard): Json {
 export function dashboardModel(dashboard: Dashboard): Json {
   check(dashboard);
   let id = 0;
-  const panels: Json[] = layout(dashboard.rows).flatMap(({ row, rowPos, panels: placed }) => [
+  const panels: Json[] = dashboardLayout(dashboard.rows).flatMap(({ row, rowPos, panels: placed }) => [
     { collapsed: false, gridPos: { ...rowPos }, id: ++id, panels: [], title: row.title, type: 'row' },
     ...placed.map(({ panel, pos }) => panelJson(panel, pos, ++id)),
   ]);
