@@ -12,9 +12,9 @@ import type { Dashboard, Panel, PanelKind, Query, Row, Variable } from './model'
  * variable names as `${datasource}`, so the dashboard works with whatever Prometheus data source a Grafana has,
  * never with a hard-coded uid. A `namespace` variable lists the namespaces of the dashboard's namespaceMetric.
  *
- * Not editable: the dashboard is generated from its definition and loaded by the Grafana sidecar, which puts the
- * ConfigMap's version back on every reload; a change made in Grafana's UI would be lost, so it belongs in the
- * definition (Grafana still lets a user copy it with "Save as").
+ * Not editable: the dashboard is generated from its definition and provisioned from a ConfigMap by the Grafana
+ * sidecar. Grafana does not save changes made in its UI over a provisioned dashboard, and the sidecar would write the
+ * ConfigMap's version again anyway, so a change belongs in the definition; a user can still copy it with "Save as".
  */
 
 export const SCHEMA_VERSION = 39;
