@@ -3,7 +3,7 @@ import { UsageError } from './cli/args';
 import { SettingsError } from './cli/settings-file';
 import { CHECK_VERSIONS_USAGE, GENERATE_USAGE, NEW_USAGE, PUBLISH_USAGE, SEAL_USAGE, VERIFY_USAGE } from './cli/usage';
 import type { Writer } from './cli/writer';
-import { InvalidValuesError } from './generate';
+import { InvalidChartFilesError, InvalidValuesError } from './generate';
 import { UnknownChartError } from './generate-all';
 
 export type { Writer } from './cli/writer';
@@ -63,7 +63,7 @@ function failure(error: unknown, err: Writer): number {
     err.write(`chart-gen seal: ${error.message}\n`);
     return 1;
   }
-  if (error instanceof InvalidValuesError) {
+  if (error instanceof InvalidValuesError || error instanceof InvalidChartFilesError) {
     err.write(`chart-gen: nothing written; ${error.message}\n`);
     return 1;
   }

@@ -13,7 +13,7 @@ import { application, deployingEnvironments, destinationNamespace, isClusterWide
 import { applicationSet } from './gitops/application-set';
 import type { GitopsSettings } from './gitops/settings';
 import type { ChartDefinition, GeneratedFile } from './model';
-import { chartDir } from './ownership';
+import { CHART_FILE_FOLDERS, chartDir } from './ownership';
 import { layerValues, mergeValues, validateValues } from './validate';
 
 /** Values that fail their chart's schema, or hold a secret in clear: generation stops before anything is written. */
@@ -60,6 +60,40 @@ export function validateChart(def: ChartDefinition, environments: readonly Envir
   return problems;
 }
 
+/** A chart's `files` entry that the generator will not write, with the reason; the chart's folder is named too. */
+export class InvalidChartFilesError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid chart files:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'InvalidChartFilesError';
+  }
+}
+
+/** Why a `files` path cannot be written, or undefined when it can. */
+export function chartFileProblem(path: string): string | undefined {
+  const segments = path.split('/');
+  if (path.startsWith('/') || path.includes('\\') || segments.includes('..')) {
+    return 'escapes the chart folder: give a path relative to it, without ".." or "\\"';
+  }
+  if (segments.some((segment) => segment === '' || segment === '.')) return 'is not a normalised relative path';
+  if (segments[0] === 'templates') {
+    return 'is under templates/, where Helm would render it as a template (a Grafana legend {{pod}} included)';
+  }
+  if (!(CHART_FILE_FOLDERS as readonly string[]).includes(segments[0]!) || segments.length < 2) {
+    return `must be a file under ${CHART_FILE_FOLDERS.map((folder) => `${folder}/`).join(' or ')}, the folders the generator owns`;
+  }
+  return undefined;
+}
+
+function shippedFiles(def: ChartDefinition): GeneratedFile[] {
+  const entries = Object.entries(def.files ?? {});
+  const problems = entries.flatMap(([path]) => {
+    const problem = chartFileProblem(path);
+    return problem ? [`${chartDir(def)}: files "${path}" ${problem}`] : [];
+  });
+  if (problems.length) throw new InvalidChartFilesError(problems);
+  return entries.map(([path, content]) => ({ path: `${chartDir(def)}/${path}`, content }));
+}
+
 function chartFiles(def: ChartDefinition, environments: readonly Environment[]): GeneratedFile[] {
   const dir = chartDir(def);
   // Only the helpers the chart's templates call: an umbrella without templates of its own has none.
@@ -82,6 +116,7 @@ function chartFiles(def: ChartDefinition, environments: readonly Environment[]):
     { path: `${dir}/.helmignore`, content: helmignore() },
     ...(helpers ? [{ path: `${dir}/templates/_helpers.tpl`, content: helpers }] : []),
     ...Object.entries(def.templates).map(([file, content]) => ({ path: `${dir}/templates/${file}`, content })),
+    ...shippedFiles(def),
     ...Object.entries(def.values.examples).map(([name, example]) => ({
       path: `${dir}/ci/${name}-values.yaml`,
       content: `${yamlHeader}# Representative values, rendered and linted by the tests.\n${toYaml(example)}`,

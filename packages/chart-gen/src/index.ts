@@ -1,6 +1,8 @@
+export { dashboardConfigMap, type DashboardConfigMapOptions, dashboardFile, dashboardFiles } from './blocks/dashboard';
 export { charts } from './charts';
 export { findPlainSecrets } from './checks/plain-secrets';
 export { compareVersions, versionProblems } from './checks/version-bump';
+export * from './dashboards';
 export { valuesSchema } from './emit/values-schema';
 export { type ChartValues, defineEnvironment, type Environment, environments, type SyncPolicy } from './environments';
 export * from './generate';

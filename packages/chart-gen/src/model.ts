@@ -42,6 +42,11 @@ export interface ChartDefinition<S extends TObject = TObject> {
   };
   /** templates/<file> → Helm template text, built from shared blocks. */
   templates: Record<string, string>;
+  /**
+   * Files the chart ships as they are, outside Helm's template engine (read with `.Files.Get`): path relative to
+   * the chart folder, under one of CHART_FILE_FOLDERS (e.g. `dashboards/minio.json`) → exact content.
+   */
+  files?: Record<string, string>;
   /** Prose of the generated README.md, above the generated sections (Markdown). */
   readme: ReadmeText;
 }

@@ -1,6 +1,7 @@
 export * from './blocks/common';
 export * from './blocks/connections';
 export * from './blocks/credentials';
+export * from './blocks/dashboard';
 export * from './blocks/env';
 export * from './blocks/image';
 export * from './blocks/ingress';

@@ -22,6 +22,10 @@ export interface MetadataOptions {
   conditionalAnnotations?: { when: string; key: string; value: string }[];
   /** Expression of annotations a user adds, e.g. `.Values.service.annotations`. */
   annotationsFrom?: string;
+  /** Annotations whose value is an expression (a values path), carried when it is not empty. */
+  valueAnnotations?: { key: string; value: string }[];
+  /** Expression of labels added to the standard ones, e.g. the label a Grafana sidecar selects by. */
+  extraLabels?: string;
 }
 
 /**
@@ -34,12 +38,13 @@ function annotations(ctx: ChartContext, options: MetadataOptions): Maybe<Child>[
     ...options.annotations,
   };
   const conditional = options.conditionalAnnotations ?? [];
+  const fromValues = options.valueAnnotations ?? [];
   const quotedPairs = (pairs: Record<string, string>) =>
     Object.fromEntries(Object.entries(pairs).map(([key, value]) => [key, quoted(value)]));
-  if (!conditional.length && !options.annotationsFrom) {
+  if (!conditional.length && !fromValues.length && !options.annotationsFrom) {
     return Object.keys(fixed).length ? [entry('annotations', mapOf(quotedPairs(fixed)))] : [];
   }
-  if (!Object.keys(fixed).length && !conditional.length) {
+  if (!Object.keys(fixed).length && !conditional.length && !fromValues.length) {
     return [withValue(options.annotationsFrom!, entry('annotations', yamlOf('.')))];
   }
   const pairs = Object.entries(fixed).map(([key, value]) => ` ${JSON.stringify(key)} ${JSON.stringify(value)}`);
@@ -47,6 +52,9 @@ function annotations(ctx: ChartContext, options: MetadataOptions): Maybe<Child>[
     statement(`$annotations := dict${pairs.join('')}`),
     ...conditional.map(({ when: condition, key, value }) =>
       when(condition, statement(`$_ := set $annotations ${JSON.stringify(key)} ${JSON.stringify(value)}`)),
+    ),
+    ...fromValues.map(({ key, value }) =>
+      withValue(value, statement(`$_ := set $annotations ${JSON.stringify(key)} (toString .)`)),
     ),
     options.annotationsFrom &&
       statement(`$annotations = merge $annotations (${options.annotationsFrom} | default dict)`),
@@ -61,7 +69,7 @@ export function metadata(ctx: ChartContext, options: MetadataOptions) {
     map(
       entry('name', options.name),
       entry('namespace', '{{ .Release.Namespace }}'),
-      entry('labels', standardLabels(ctx, options.component)),
+      entry('labels', standardLabels(ctx, options.component, options.extraLabels)),
       ...annotations(ctx, options),
     ),
   );

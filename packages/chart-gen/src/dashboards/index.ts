@@ -1,0 +1,3 @@
+export * from './grafana-json';
+export * from './model';
+export * from './readme';
