@@ -31,7 +31,8 @@ describe('renderChart', () => {
   it.each(charts.map((c) => [c.name, c] as const))(
     '%s templates use nothing that re-renders differently',
     (_, chart) => {
-      for (const file of renderChart(chart)) {
+      // Only templates are evaluated by Helm: a dashboard's JSON says "now-6h" and means Grafana's now.
+      for (const file of renderChart(chart).filter((f) => f.path.includes('/templates/'))) {
         expect({
           file: file.path,
           drifting: file.content.match(
@@ -173,11 +174,12 @@ describe('generate', () => {
     expect(generate(root, [withFiles], { check: true }).drift.changed.map((f) => f.path)).toEqual([
       'charts/minio/dashboards/minio.json',
     ]);
-    expect(generate(root, [minio], { check: true }).drift.stale).toEqual([
+    const withoutFiles: ChartDefinition = { ...minio, files: undefined };
+    expect(generate(root, [withoutFiles], { check: true }).drift.stale).toEqual([
       'charts/minio/dashboards/minio.json',
       'charts/minio/files/extra.txt',
     ]);
-    generate(root, [minio], { check: false });
+    generate(root, [withoutFiles], { check: false });
     expect(fs.existsSync(path.join(root, 'charts/minio/dashboards'))).toBe(false);
     expect(fs.existsSync(path.join(root, 'charts/minio/files'))).toBe(false);
     expect(fs.existsSync(path.join(root, 'charts/minio/Chart.yaml'))).toBe(true);

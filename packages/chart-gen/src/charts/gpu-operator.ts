@@ -1,17 +1,20 @@
 import {
   gpuOperatorValuesSpec,
+  grafanaDashboardDefaults,
   MONITORING_NAMESPACE,
   restrictedSecurity,
   withEphemeralStorage,
 } from '@chart-gen/schemas';
 
 import { type ChartContext, objectName } from '../blocks/context';
+import { dashboardConfigMap, dashboardFile, dashboardFiles } from '../blocks/dashboard';
 import { chartReadmeUrl } from '../blocks/monitoring/runbooks';
 import { notes } from '../blocks/notes';
 import { valueChecks } from '../blocks/value-checks';
 import { type ChartDefinition, defineChart } from '../model';
 import { valuesOf } from '../template/values-path';
 import { alertChecks, gpuAlertRules } from './gpu-operator/alert-rules';
+import { gpuOperatorDashboard } from './gpu-operator/dashboard';
 import { gpuOperatorIgnoreDifferences } from './gpu-operator/ignore-differences';
 import { gpuOperatorReadme } from './gpu-operator/readme';
 import { smokeTestPod } from './gpu-operator/smoke-test';
@@ -32,7 +35,7 @@ const gpuTaintToleration = { key: 'nvidia.com/gpu', operator: 'Exists', effect: 
  */
 export const gpuOperator: ChartDefinition<typeof gpuOperatorValuesSpec> = defineChart({
   name: 'gpu-operator',
-  version: '0.1.8',
+  version: '0.1.9',
   appVersion: UPSTREAM_VERSION,
   description:
     "NVIDIA's GPU Operator with the cluster's settings, GPU time-slicing, a GPU smoke test and GPU health alerts.",
@@ -100,6 +103,8 @@ export const gpuOperator: ChartDefinition<typeof gpuOperatorValuesSpec> = define
         absentFor: '15m',
         runbookUrl: chartReadmeUrl('gpu-operator'),
       },
+      // Off with the alerts: both need the DCGM exporter scraped.
+      dashboard: { ...grafanaDashboardDefaults(), enabled: false },
       'gpu-operator': {
         enabled: true,
         operator: {
@@ -141,7 +146,14 @@ export const gpuOperator: ChartDefinition<typeof gpuOperatorValuesSpec> = define
       },
     },
   },
+  files: dashboardFiles([gpuOperatorDashboard]),
   templates: {
+    'dashboard-configmap.yaml': dashboardConfigMap(ctx, {
+      file: dashboardFile(gpuOperatorDashboard),
+      when: `${values.dashboard.enabled}`,
+      labels: values.dashboard.labels,
+      folder: values.dashboard.folder,
+    }),
     'validate-values.yaml': valueChecks(ctx, [...timeSlicingChecks, ...alertChecks]),
     'time-slicing-configmap.yaml': timeSlicingConfigMap(ctx),
     'smoke-test-pod.yaml': smokeTestPod(ctx),

@@ -3,6 +3,7 @@ import { minioValuesSpec } from '@chart-gen/schemas';
 import { credentialsDir, envVar, secretFileEnv } from '../blocks/container';
 import { fullname, objectName } from '../blocks/context';
 import { credentialsSecret } from '../blocks/credentials';
+import { dashboardFiles } from '../blocks/dashboard';
 import { httpGetProbe } from '../blocks/http-exposure';
 import { hookJob } from '../blocks/job';
 import { componentMonitoring } from '../blocks/monitoring/component';
@@ -34,7 +35,7 @@ const metrics = values.metrics;
 
 export const minio: ChartDefinition<typeof minioValuesSpec> = defineChart({
   name: 'minio',
-  version: '0.1.14',
+  version: '0.1.15',
   appVersion: 'RELEASE.2025-09-07T16-13-09Z',
   description: 'MinIO S3-compatible object storage for ML artifacts, models and datasets.',
   keywords: ['minio', 's3', 'object-storage', 'mlops'],
@@ -47,6 +48,7 @@ export const minio: ChartDefinition<typeof minioValuesSpec> = defineChart({
     defaults,
     examples,
   },
+  files: dashboardFiles([minioMonitoring.dashboard]),
   templates: {
     'deployment.yaml': workload(ctx, {
       kind: 'Deployment',

@@ -2,6 +2,7 @@ import { mlflowValuesSpec } from '@chart-gen/schemas';
 
 import { envVar } from '../blocks/container';
 import { fullname } from '../blocks/context';
+import { dashboardFiles } from '../blocks/dashboard';
 import { httpExposure, httpGetProbe } from '../blocks/http-exposure';
 import { componentMonitoring } from '../blocks/monitoring/component';
 import { emptyDirVolume } from '../blocks/volumes';
@@ -18,7 +19,7 @@ import { defaults, examples } from './mlflow/values';
 
 export const mlflow: ChartDefinition<typeof mlflowValuesSpec> = defineChart({
   name: 'mlflow',
-  version: '0.1.10',
+  version: '0.1.11',
   appVersion: APP_VERSION,
   description: 'MLflow tracking server, with metadata in PostgreSQL and artifacts in MinIO (S3).',
   keywords: ['mlflow', 'tracking', 'mlops'],
@@ -31,6 +32,7 @@ export const mlflow: ChartDefinition<typeof mlflowValuesSpec> = defineChart({
     defaults,
     examples,
   },
+  files: dashboardFiles([mlflowMonitoring.dashboard]),
   templates: {
     'deployment.yaml': workload(ctx, {
       kind: 'Deployment',

@@ -4,6 +4,7 @@ import { configMap } from '../blocks/config-map';
 import { credentialsDir, envVar, secretFileEnv } from '../blocks/container';
 import { fullname, objectName } from '../blocks/context';
 import { credentialsSecret } from '../blocks/credentials';
+import { dashboardFiles } from '../blocks/dashboard';
 import { componentMonitoring } from '../blocks/monitoring/component';
 import { networkPolicy } from '../blocks/network-policy';
 import { podDisruptionBudget } from '../blocks/pdb';
@@ -24,7 +25,7 @@ const port = values.containerPorts.postgresql;
 
 export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineChart({
   name: 'postgresql',
-  version: '0.1.14',
+  version: '0.1.15',
   appVersion: '17.6',
   description: 'PostgreSQL database for MLflow metadata.',
   keywords: ['postgresql', 'database', 'mlflow', 'mlops'],
@@ -37,6 +38,7 @@ export const postgresql: ChartDefinition<typeof postgresqlValuesSpec> = defineCh
     defaults,
     examples,
   },
+  files: dashboardFiles([postgresqlMonitoring.dashboard]),
   templates: {
     'statefulset.yaml': workload(ctx, {
       kind: 'StatefulSet',

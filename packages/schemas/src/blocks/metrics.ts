@@ -1,4 +1,5 @@
 import { bool, duration, k8sObject, list, obj, str, stringMap, type TProperties } from '../kit';
+import { grafanaDashboardDefaults, grafanaDashboardSpec } from './dashboard';
 import type { ValuesOf } from './workload';
 
 /** The label kube-prometheus-stack's Prometheus selects monitors and rules by when its selectors use Helm values. */
@@ -26,11 +27,7 @@ export function metricsSpec<A extends TProperties, E extends TProperties>(descri
       }),
       ...alerts,
     }),
-    dashboard: obj('Grafana dashboard in a ConfigMap, loaded by the Grafana dashboard sidecar.', {
-      enabled: bool('Create the dashboard ConfigMap.'),
-      labels: stringMap('Labels the Grafana sidecar looks for (kube-prometheus-stack: grafana_dashboard: "1").'),
-      folder: str('Grafana folder of the dashboard (the sidecar reads the grafana_folder annotation); empty: none.'),
-    }),
+    dashboard: grafanaDashboardSpec(),
     scrapeFrom: list(
       'With networkPolicy.enabled: who may reach the metrics port (NetworkPolicyPeer objects), e.g. the namespace Prometheus runs in.',
       k8sObject('A NetworkPolicyPeer.'),
@@ -55,7 +52,7 @@ export function metricsDefaults(runbookUrl: string) {
     enabled: false,
     serviceMonitor: { enabled: true, labels: selected, interval: '30s', scrapeTimeout: '10s' },
     prometheusRule: { enabled: true, labels: selected, runbookUrl },
-    dashboard: { enabled: true, labels: { grafana_dashboard: '1' }, folder: 'MLOps' },
+    dashboard: grafanaDashboardDefaults(),
     scrapeFrom: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': MONITORING_NAMESPACE } } }],
   } satisfies CommonMetricsValues;
 }

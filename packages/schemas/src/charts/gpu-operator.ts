@@ -1,4 +1,5 @@
 import { wrapperProperties } from '../blocks/common';
+import { grafanaDashboardSpec } from '../blocks/dashboard';
 import { imageSpec } from '../blocks/image';
 import { resourcesSpec } from '../blocks/resources';
 import { containerSecurityContextSpec, podSecurityContextSpec } from '../blocks/security';
@@ -161,6 +162,7 @@ export const gpuOperatorValuesSpec = obj('Values of the gpu-operator wrapper cha
   timeSlicing: timeSlicingSpec,
   smokeTest: smokeTestSpec,
   alerts: alertsSpec,
+  dashboard: grafanaDashboardSpec(),
   'gpu-operator': upstreamSpec,
 });
 

@@ -1,4 +1,6 @@
+import type { Dashboard } from '../../dashboards/model';
 import { type ChartContext, fullname, objectName } from '../context';
+import { dashboardConfigMap, dashboardFile } from '../dashboard';
 import type { AlertRule } from './alert';
 import { prometheusRule } from './prometheus-rule';
 import { serviceMonitor, type ServiceMonitorOptions } from './service-monitor';
@@ -16,6 +18,8 @@ export interface ComponentMonitoring {
   bearerTokenSecret?: ServiceMonitorOptions['bearerTokenSecret'];
   /** The component's own alerts; a target-down alert is added to them. */
   alerts: AlertRule[];
+  /** Its Grafana dashboard; the chart ships its JSON (`files: dashboardFiles([dashboard])`). */
+  dashboard: Dashboard;
 }
 
 /** The alerts of a component: its own, then "target down". */
@@ -24,7 +28,10 @@ export const componentAlerts = (ctx: ChartContext, options: ComponentMonitoring)
   targetDownAlert(ctx.chart, options.title, fullname(ctx)),
 ];
 
-/** templates/servicemonitor.yaml and templates/prometheusrule.yaml of a component scraped through its Service. */
+/**
+ * templates/servicemonitor.yaml, prometheusrule.yaml and dashboard-configmap.yaml of a component scraped through its
+ * Service.
+ */
 export function componentMonitoring(ctx: ChartContext, options: ComponentMonitoring): Record<string, string> {
   return {
     'servicemonitor.yaml': serviceMonitor(ctx, {
@@ -43,6 +50,12 @@ export function componentMonitoring(ctx: ChartContext, options: ComponentMonitor
       labels: `${options.metrics}.prometheusRule.labels`,
       runbookUrl: `${options.metrics}.prometheusRule.runbookUrl`,
       groups: [{ name: `${ctx.chart}-${options.component}`, rules: componentAlerts(ctx, options) }],
+    }),
+    'dashboard-configmap.yaml': dashboardConfigMap(ctx, {
+      file: dashboardFile(options.dashboard),
+      when: metricsWhen(options.metrics, 'dashboard'),
+      labels: `${options.metrics}.dashboard.labels`,
+      folder: `${options.metrics}.dashboard.folder`,
     }),
   };
 }

@@ -1,4 +1,8 @@
+import { monitoringReadme } from '../../blocks/monitoring/readme';
+import { dashboardRowsMarkdown } from '../../dashboards/readme';
 import type { ReadmeText } from '../../model';
+import { gpuAlerts } from './alert-rules';
+import { gpuOperatorDashboard } from './dashboard';
 
 export const gpuOperatorReadme: ReadmeText = {
   overview: `Wraps NVIDIA's [GPU Operator](https://github.com/NVIDIA/gpu-operator) chart (\`gpu-operator\` v25.10.1 from
@@ -77,15 +81,27 @@ helm template gpu-operator charts/gpu-operator -n gpu-operator -f charts/gpu-ope
 kubectl -n gpu-operator logs -f pod/gpu-operator-smoke-test
 \`\`\`
 
-### Alerts
-
-\`alerts.enabled\` creates a PrometheusRule (the Prometheus Operator's CRDs must exist) over the DCGM exporter's metrics:
-\`GPUTemperatureHigh\`, \`GPUXidError\`, \`GPUMemoryAlmostFull\` and \`GPUMetricsAbsent\`. Prometheus must scrape the
-exporter: set \`gpu-operator.dcgmExporter.serviceMonitor.enabled\`, and \`alerts.labels\` to what your Prometheus selects
-rules by.
-
 ### Dependencies
 
 \`charts/gpu-operator/charts/*.tgz\` is not committed: run \`helm dependency build charts/gpu-operator\` before
 \`helm install\` or \`helm template\` (Argo CD runs it itself). \`Chart.lock\` pins v25.10.1.`,
+  monitoring: monitoringReadme({
+    scraping: `NVIDIA's DCGM exporter (\`gpu-operator.dcgmExporter\`, on by default) publishes each GPU's metrics; Prometheus
+scrapes it through the ServiceMonitor NVIDIA's chart creates with \`gpu-operator.dcgmExporter.serviceMonitor.enabled\`,
+labelled \`release: monitoring\` (\`…serviceMonitor.additionalLabels\`) for the monitoring chart's Prometheus.
+\`alerts.enabled\` creates a PrometheusRule over those metrics (\`alerts.labels\` are what Prometheus selects rules by) and
+\`dashboard.enabled\` a dashboard ConfigMap for the Grafana sidecar; the chart refuses alerts without the exporter. The
+metric names are checked against the list of the exporter's default counters at the version gpu-operator v25.10.1
+deploys (\`packages/chart-gen/test/fixtures/metrics\`): no GPU runs in the tests.`,
+    enable: `alerts:
+  enabled: true
+dashboard:
+  enabled: true
+gpu-operator:
+  dcgmExporter:
+    serviceMonitor:
+      enabled: true`,
+    alerts: gpuAlerts,
+    dashboard: dashboardRowsMarkdown(gpuOperatorDashboard),
+  }),
 };

@@ -1,5 +1,6 @@
 import type { ComponentMonitoring } from '../../blocks/monitoring/component';
 import { minioAlerts } from './alerts';
+import { minioDashboard } from './dashboard';
 import { values } from './settings';
 
 const metrics = values.metrics;
@@ -16,4 +17,5 @@ export const minioMonitoring: ComponentMonitoring = {
     key: `{{ ${metrics.bearerTokenSecret.key} }}`,
   },
   alerts: minioAlerts,
+  dashboard: minioDashboard,
 };

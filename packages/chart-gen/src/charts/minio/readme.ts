@@ -2,6 +2,7 @@ import { credentialsSecretName, fullname, objectName } from '../../blocks/contex
 import { componentAlerts } from '../../blocks/monitoring/component';
 import { monitoringReadme, SELECTED_BY_MONITORING } from '../../blocks/monitoring/readme';
 import { notes, persistenceNote } from '../../blocks/notes';
+import { dashboardRowsMarkdown } from '../../dashboards/readme';
 import type { ReadmeText } from '../../model';
 import { minioMonitoring } from './monitoring';
 import { API_PORT, CONSOLE_PORT, ctx, STORAGE_SIZE, values } from './settings';
@@ -72,5 +73,6 @@ ${SELECTED_BY_MONITORING}`,
     bearerTokenSecret:
       name: minio-metrics-token`,
     alerts: componentAlerts(ctx, minioMonitoring),
+    dashboard: dashboardRowsMarkdown(minioMonitoring.dashboard),
   }),
 };

@@ -3,6 +3,7 @@ import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { ComponentMonitoring } from '../../blocks/monitoring/component';
 import { typed } from '../../template/k8s';
 import { mlflowAlerts } from './alerts';
+import { mlflowDashboard } from './dashboard';
 import { values } from './settings';
 
 /** MLflow scraped on its own http port, at /metrics. */
@@ -12,6 +13,7 @@ export const mlflowMonitoring: ComponentMonitoring = {
   title: 'MLflow',
   service: { port: 'http', path: '/metrics' },
   alerts: mlflowAlerts,
+  dashboard: mlflowDashboard,
 };
 
 /** The pod's IP, which the server's allowed hosts name so that Prometheus's scrapes are not refused. */

@@ -2,6 +2,7 @@ import { fullname } from '../../blocks/context';
 import { componentAlerts } from '../../blocks/monitoring/component';
 import { monitoringReadme, SELECTED_BY_MONITORING } from '../../blocks/monitoring/readme';
 import { notes } from '../../blocks/notes';
+import { dashboardRowsMarkdown } from '../../dashboards/readme';
 import type { ReadmeText } from '../../model';
 import { mlflowMonitoring } from './monitoring';
 import { APP_VERSION, ctx, METRICS_DIR, PORT, values } from './settings';
@@ -104,5 +105,6 @@ ${SELECTED_BY_MONITORING}`,
   metrics:
     enabled: true`,
     alerts: componentAlerts(ctx, mlflowMonitoring),
+    dashboard: dashboardRowsMarkdown(mlflowMonitoring.dashboard),
   }),
 };

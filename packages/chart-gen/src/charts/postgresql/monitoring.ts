@@ -1,5 +1,6 @@
 import type { ComponentMonitoring } from '../../blocks/monitoring/component';
 import { postgresqlAlerts } from './alerts';
+import { postgresqlDashboard } from './dashboard';
 import { values } from './settings';
 
 /** PostgreSQL scraped through the exporter's port on the external Service. */
@@ -9,4 +10,5 @@ export const postgresqlMonitoring: ComponentMonitoring = {
   title: 'PostgreSQL',
   service: { port: 'metrics', path: '/metrics' },
   alerts: postgresqlAlerts,
+  dashboard: postgresqlDashboard,
 };

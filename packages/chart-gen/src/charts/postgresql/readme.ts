@@ -2,6 +2,7 @@ import { credentialsSecretName, objectName } from '../../blocks/context';
 import { componentAlerts } from '../../blocks/monitoring/component';
 import { monitoringReadme, SELECTED_BY_MONITORING } from '../../blocks/monitoring/readme';
 import { notes, persistenceNote } from '../../blocks/notes';
+import { dashboardRowsMarkdown } from '../../dashboards/readme';
 import type { ReadmeText } from '../../model';
 import { postgresqlMonitoring } from './monitoring';
 import { ctx, EXPORTER_PORT, STORAGE_SIZE, values } from './settings';
@@ -62,5 +63,6 @@ ${SELECTED_BY_MONITORING}`,
   metrics:
     enabled: true`,
     alerts: componentAlerts(ctx, postgresqlMonitoring),
+    dashboard: dashboardRowsMarkdown(postgresqlMonitoring.dashboard),
   }),
 };
