@@ -494,7 +494,7 @@ ensure_prometheus_tool() {
     if [ "$name" = promtool ]; then
       [ "$(cat "$(module_dir github.com/prometheus/prometheus "$version")/VERSION")" = "$release" ] ||
         fail "github.com/prometheus/prometheus@$version is not Prometheus $release (its VERSION file)"
-      log "building promtool $release (14 min of CPU time on first use: ~7 min with 2 idle cores)"
+      log "building promtool $release (14 min of CPU time on first use: 7 min or more with 2 cores)"
       build_wrapper "$src" github.com/prometheus/prometheus/cmd/promtool "$dir/promtool" \
         "-s -w -X github.com/prometheus/common/version.Version=$release"
     else
