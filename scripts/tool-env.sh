@@ -6,7 +6,8 @@
 # KUBE_APISERVER, KUBE_CONTROLLER_MANAGER, KUBECTL, ARGOCD_CRDS, PROMETHEUS_OPERATOR_CRDS, EXTERNAL_SECRETS_CRDS and
 # SEALED_SECRETS_CRDS (the throwaway control plane of the API server tests, its kubectl and the CRD folders they
 # install), UNSEAL_CHECK (sealed-secrets' own unsealing code) and SEALED_SECRETS_CONTROLLER, or
-# CONTROL_PLANE_UNAVAILABLE saying why not; PG_BINDIR.
+# CONTROL_PLANE_UNAVAILABLE saying why not; PROMTOOL and PROMQL_CHECK (Prometheus's promtool and PromQL parser, for the
+# tests of rules and queries), or PROMETHEUS_TOOLS_UNAVAILABLE saying why not; PG_BINDIR.
 bash scripts/ensure-deps.sh
 
 echo "== tools"
@@ -75,6 +76,32 @@ case "$control_plane_status" in
     return "$control_plane_status" ;;
 esac
 unset control_plane_tools control_plane_status control_plane_lines
+
+# promtool and promql-check (tools/prometheus): promtool takes 14 min of CPU time to build the first time (7 min or
+# more with 2 cores). Without Go, install-tools exits 3 and PROMETHEUS_TOOLS_UNAVAILABLE holds its reason, with which the
+# tests needing them skip.
+prometheus_tools=(promtool promql-check)
+prometheus_status=0
+prometheus_lines=$(bash tools/install-tools.sh "${prometheus_tools[@]}") || prometheus_status=$?
+case "$prometheus_status" in
+  0)
+    while IFS='=' read -r name path; do
+      case "$name" in
+        promtool) export PROMTOOL="$path" ;;
+        promql-check) export PROMQL_CHECK="$path" ;;
+      esac
+      echo "$name: $path"
+    done <<<"$prometheus_lines" ;;
+  3)
+    PROMETHEUS_TOOLS_UNAVAILABLE=$(bash tools/install-tools.sh --quiet "${prometheus_tools[@]}" 2>&1 >/dev/null |
+      sed -n 's/^install-tools: unavailable: //p' | tail -1)
+    export PROMETHEUS_TOOLS_UNAVAILABLE="${PROMETHEUS_TOOLS_UNAVAILABLE:-tools/install-tools.sh exited 3}"
+    echo "prometheus tools: unavailable ($PROMETHEUS_TOOLS_UNAVAILABLE): the tests needing promtool skip" ;;
+  *)
+    echo "error: tools/install-tools.sh ${prometheus_tools[*]} failed ($prometheus_status)" >&2
+    return "$prometheus_status" ;;
+esac
+unset prometheus_tools prometheus_status prometheus_lines
 
 PG_BINDIR=$(bash scripts/ensure-postgresql.sh)
 export PG_BINDIR

@@ -25,6 +25,9 @@
 #                                tools/sealed-secrets: proves what `chart-gen seal` writes
 #   sealed-secrets-controller    the Sealed Secrets controller itself (cmd/controller of the pinned module), which the
 #                                API server tests run to unseal into real Secrets
+#   promtool, promql-check       Prometheus's promtool (check rules, test rules) and this repository's promql-check
+#                                (Prometheus's PromQL parser: does an expression parse, which metrics does it name),
+#                                both built from the wrapper module tools/prometheus (pinned by its go.mod and go.sum)
 #
 #   tools/install-tools.sh                 ensure helm4, helm3, helm-unittest and kube-strict, print "name=path" lines
 #   tools/install-tools.sh minio mc mlflow ensure only the named tools, print their "name=path" lines
@@ -33,7 +36,7 @@
 #
 # CHART_GEN_TOOLS_DIR overrides the cache (default: ${XDG_CACHE_HOME:-~/.cache}/chart-gen/tools).
 # Exit status: 0 ready, 1 failed, 2 usage error, 3 a named tool cannot be had here (chartmuseum without its tarball,
-# the control plane and its CRDs without Go: callers skip what needs it, saying so).
+# the control plane, its CRDs, promtool and promql-check without Go: callers skip what needs it, saying so).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -42,7 +45,7 @@ source "$here/versions.env"
 
 known=(helm4 helm3 helm-unittest kube-strict minio mc mlflow model-serving chartmuseum gitea cosign etcd kube-apiserver
   kube-controller-manager kubectl argocd-crds prometheus-operator-crds external-secrets-crds sealed-secrets-crds
-  unseal-check sealed-secrets-controller)
+  unseal-check sealed-secrets-controller promtool promql-check)
 default=(helm4 helm3 helm-unittest kube-strict)
 
 log() { echo "install-tools: $*" >&2; }
@@ -466,6 +469,46 @@ ensure_sealed_secrets_controller() {
   echo "$dir/controller"
 }
 
+# ---- promtool, promql-check
+
+# Prometheus publishes release 3.X.Y as the Go module version v0.3XX.Y (v0.316.0 is 3.16.0, as the module's VERSION
+# file says): the release is what its promtool reports.
+prometheus_release() {
+  local rest=${1#v0.} minor
+  minor=${rest%%.*}
+  echo "${minor:0:1}.$((10#${minor:1})).${rest#*.}"
+}
+
+# Both are built from the wrapper module tools/prometheus: promtool is upstream's cmd/promtool (named by a tool line in
+# its go.mod, so go.sum covers all it needs), promql-check this repository's program on Prometheus's PromQL parser.
+# They share one cache folder. promtool gets the version ldflags of upstream's .promu.yml; without them
+# `promtool --version` reports an empty version.
+ensure_prometheus_tool() {
+  local name=$1 version=$2 src="$here/prometheus" dir release
+  check_wrapper_pin "$src" github.com/prometheus/prometheus "$version"
+  release=$(prometheus_release "$version")
+  dir="$cache/prometheus-$version-$(wrapper_hash "$src")"
+  if [ ! -x "$dir/$name" ]; then
+    go_or_unavailable "$name"
+    mkdir -p "$dir"
+    if [ "$name" = promtool ]; then
+      [ "$(cat "$(module_dir github.com/prometheus/prometheus "$version")/VERSION")" = "$release" ] ||
+        fail "github.com/prometheus/prometheus@$version is not Prometheus $release (its VERSION file)"
+      log "building promtool $release (14 min of CPU time on first use: 7 min or more with 2 cores)"
+      build_wrapper "$src" github.com/prometheus/prometheus/cmd/promtool "$dir/promtool" \
+        "-s -w -X github.com/prometheus/common/version.Version=$release"
+    else
+      log "building promql-check with Prometheus $release (~1 min on first use)"
+      build_wrapper "$src" ./promql-check "$dir/promql-check" "-s -w"
+    fi
+  fi
+  if [ "$name" = promtool ]; then
+    [[ $("$dir/promtool" --version 2>/dev/null) == "promtool, version $release "* ]] ||
+      fail "$dir/promtool does not report $release"
+  fi
+  echo "$dir/$name"
+}
+
 # ---- CRDs of the API server tests
 
 # Prints the folder of CRD files inside <module>@<version> from the Go module proxy (read-only, in the module cache).
@@ -517,6 +560,7 @@ ensure() {
       ensure_crds github.com/bitnami-labs/sealed-secrets "$SEALED_SECRETS_VERSION" helm/sealed-secrets/crds ;;
     unseal-check) ensure_unseal_check "$SEALED_SECRETS_VERSION" ;;
     sealed-secrets-controller) ensure_sealed_secrets_controller "$SEALED_SECRETS_VERSION" ;;
+    promtool | promql-check) ensure_prometheus_tool "$1" "$PROMETHEUS_VERSION" ;;
   esac
 }
 
