@@ -209,10 +209,10 @@ describe('the component dashboards', () => {
       'pg_stat_database_deadlocks',
     ],
     mlflow: [
-      'flask_http_request_total',
-      'flask_http_request_duration_seconds_bucket',
-      'flask_http_request_duration_seconds_sum',
-      'flask_http_request_duration_seconds_count',
+      'mlflow_http_request_total',
+      'mlflow_http_request_duration_seconds_bucket',
+      'mlflow_http_request_duration_seconds_sum',
+      'mlflow_http_request_duration_seconds_count',
       'up',
     ],
     'gpu-operator': [

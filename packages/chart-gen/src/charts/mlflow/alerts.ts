@@ -46,7 +46,8 @@ export const mlflowAlerts: AlertRule[] = [
     for: '5m',
     severity: 'critical',
     summary: 'No MLflow server is up',
-    description: `No MLflow server of job ${promExpr('$labels.job')} in namespace ${promExpr('$labels.namespace')} has answered a scrape for 5 minutes.`,
+    // absent() of a comparison carries no labels: the release's job and namespace are written in by Helm.
+    description: `No MLflow server of job ${fullname(ctx)} in namespace {{ .Release.Namespace }} has answered a scrape for 5 minutes.`,
     runbook:
       'Tracking and model registry calls fail. `kubectl get deploy,pods -l app.kubernetes.io/name=mlflow`: no pod ' +
       'means the Deployment is scaled to 0 or cannot create pods (events); pods that are not ready are usually ' +
@@ -55,7 +56,7 @@ export const mlflowAlerts: AlertRule[] = [
       fires: [{ series: `up{${proof}}`, values: '0x20' }],
       quiet: [{ series: `up{${proof}}`, values: '1x20' }],
       firesAt: '10m',
-      labels: release,
+      labels: {},
       summary: 'No MLflow server is up',
       description: `No MLflow server of job mlflow in namespace ${PROOF_RELEASE.namespace} has answered a scrape for 5 minutes.`,
     },

@@ -7,19 +7,20 @@ import type { Dashboard } from '../../dashboards/model';
 const sel = 'namespace=~"$namespace", job=~"$job"';
 const rate = (metric: string, by: string, filter = '') =>
   `sum by (${by}) (rate(${metric}{${sel}${filter}}[$__rate_interval]))`;
-const quantile = (q: number) => `histogram_quantile(${q}, ${rate('flask_http_request_duration_seconds_bucket', 'le')})`;
+const quantile = (q: number) =>
+  `histogram_quantile(${q}, ${rate('mlflow_http_request_duration_seconds_bucket', 'le')})`;
 
 export const mlflowDashboard: Dashboard = {
   uid: 'mlops-mlflow',
   title: 'MLflow tracking server',
   description: 'The MLflow tracking server: whether it is up, its request rate and errors, and its latency.',
   tags: ['mlops', 'mlflow'],
-  namespaceMetric: 'flask_http_request_total',
+  namespaceMetric: 'mlflow_http_request_total',
   variables: [
     {
       name: 'job',
       label: 'Job',
-      query: 'label_values(flask_http_request_total{namespace=~"$namespace"}, job)',
+      query: 'label_values(mlflow_http_request_total{namespace=~"$namespace"}, job)',
       multi: true,
     },
   ],
@@ -54,14 +55,14 @@ export const mlflowDashboard: Dashboard = {
           title: 'Requests by status',
           description: 'Requests per second by HTTP status.',
           unit: 'reqps',
-          queries: [{ expr: rate('flask_http_request_total', 'status'), legend: '{{status}}' }],
+          queries: [{ expr: rate('mlflow_http_request_total', 'status'), legend: '{{status}}' }],
           width: 9,
         },
         {
           title: 'Requests by method',
           description: 'Requests per second by HTTP method: GET reads runs, POST logs them.',
           unit: 'reqps',
-          queries: [{ expr: rate('flask_http_request_total', 'method'), legend: '{{method}}' }],
+          queries: [{ expr: rate('mlflow_http_request_total', 'method'), legend: '{{method}}' }],
           width: 9,
         },
         {
@@ -71,7 +72,7 @@ export const mlflowDashboard: Dashboard = {
           unit: 'percentunit',
           queries: [
             {
-              expr: `sum(rate(flask_http_request_total{${sel}, status=~"5.."}[$__rate_interval])) / sum(rate(flask_http_request_total{${sel}}[$__rate_interval]))`,
+              expr: `sum(rate(mlflow_http_request_total{${sel}, status=~"5.."}[$__rate_interval])) / sum(rate(mlflow_http_request_total{${sel}}[$__rate_interval]))`,
             },
           ],
           thresholds: [
@@ -101,7 +102,7 @@ export const mlflowDashboard: Dashboard = {
           unit: 's',
           queries: [
             {
-              expr: `${rate('flask_http_request_duration_seconds_sum', 'method')} / ${rate('flask_http_request_duration_seconds_count', 'method')}`,
+              expr: `${rate('mlflow_http_request_duration_seconds_sum', 'method')} / ${rate('mlflow_http_request_duration_seconds_count', 'method')}`,
               legend: '{{method}}',
             },
           ],
