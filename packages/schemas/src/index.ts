@@ -8,6 +8,7 @@ export * from './blocks/network-policy';
 export * from './blocks/pdb';
 export * from './blocks/persistence';
 export * from './blocks/probes';
+export * from './blocks/prometheus';
 export * from './blocks/resources';
 export * from './blocks/scheduling';
 export * from './blocks/security';

@@ -1,5 +1,6 @@
 import { wrapperProperties } from '../blocks/common';
 import { imageSpec } from '../blocks/image';
+import { prometheusDuration } from '../blocks/prometheus';
 import { resourcesSpec } from '../blocks/resources';
 import { containerSecurityContextSpec, podSecurityContextSpec } from '../blocks/security';
 import { upstreamObj } from '../blocks/upstream';
@@ -17,14 +18,6 @@ import {
   str,
   stringMap,
 } from '../kit';
-
-/** A Prometheus duration as the PrometheusRule CRD accepts it (e.g. 5m, 1h30m). */
-function duration(description: string) {
-  return str(`${description} (Prometheus duration, e.g. 5m)`, {
-    minLength: 1,
-    pattern: '^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$',
-  });
-}
 
 function tolerations(description: string) {
   return list(description, k8sObject('A Kubernetes Toleration.'));
@@ -81,8 +74,10 @@ const alertsSpec = obj(
       minimum: 1,
       maximum: 100,
     }),
-    sustainedFor: duration('How long temperature or memory must stay above its threshold before the alert fires'),
-    absentFor: duration('How long the DCGM metrics may be missing before GPUMetricsAbsent fires'),
+    sustainedFor: prometheusDuration(
+      'How long temperature or memory must stay above its threshold before the alert fires',
+    ),
+    absentFor: prometheusDuration('How long the DCGM metrics may be missing before GPUMetricsAbsent fires'),
   },
 );
 
