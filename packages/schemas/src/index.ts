@@ -21,6 +21,7 @@ export * from './charts/kserve';
 export * from './charts/minio';
 export * from './charts/mlflow';
 export * from './charts/mlops-stack';
+export * from './charts/monitoring';
 export * from './charts/postgresql';
 export * from './kinds/model';
 export * from './kinds/web-application';
