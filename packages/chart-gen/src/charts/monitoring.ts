@@ -15,10 +15,10 @@ const prom = stack.prometheus.prometheusSpec;
 
 const ctx: ChartContext = { chart: 'monitoring' };
 /**
- * prometheus-community's chart version. 77.x bundles Prometheus Operator v0.85.0 (its appVersion), the version whose
- * CRDs the tests install (PROMETHEUS_OPERATOR_VERSION in tools/versions.env); 78.0.0 moved to v0.86. The pin comes
- * from charts/kube-prometheus-stack/Chart.yaml of prometheus-community/helm-charts at tag
- * kube-prometheus-stack-77.11.1 (appVersion v0.85.0).
+ * prometheus-community's chart version. The 77.x line bundles Prometheus Operator v0.85.0 (the chart's appVersion),
+ * the version whose CRDs the tests install (PROMETHEUS_OPERATOR_VERSION in tools/versions.env); 78.x bundles v0.86.
+ * Source: prometheus-community/helm-charts, release kube-prometheus-stack-77.11.1, whose Chart.yaml gives
+ * appVersion v0.85.0 (`helm list` shows CHART kube-prometheus-stack-77.11.1, APP VERSION v0.85.0).
  */
 export const KUBE_PROMETHEUS_STACK_VERSION = '77.11.1';
 /** The Prometheus Operator that version bundles: the chart's appVersion. */
