@@ -77,7 +77,7 @@ case "$control_plane_status" in
 esac
 unset control_plane_tools control_plane_status control_plane_lines
 
-# promtool and promql-check (tools/prometheus): promtool takes 14 min of CPU time to build the first time (7 min or
+# promtool and promql-check (tools/prometheus): promtool takes 7 min of CPU time to build the first time (4 min or
 # more with 2 cores). Without Go, install-tools exits 3 and PROMETHEUS_TOOLS_UNAVAILABLE holds its reason, with which the
 # tests needing them skip.
 prometheus_tools=(promtool promql-check)

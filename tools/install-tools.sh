@@ -494,7 +494,7 @@ ensure_prometheus_tool() {
     if [ "$name" = promtool ]; then
       [ "$(cat "$(module_dir github.com/prometheus/prometheus "$version")/VERSION")" = "$release" ] ||
         fail "github.com/prometheus/prometheus@$version is not Prometheus $release (its VERSION file)"
-      log "building promtool $release (14 min of CPU time on first use: 7 min or more with 2 cores)"
+      log "building promtool $release (7 min of CPU time on first use: 4 min or more with 2 cores)"
       # remove_all_sd leaves out the cloud service discoveries (AWS, Azure, GCE …): rule checks and unit tests need
       # none of them, and they are most of the build.
       build_wrapper "$src" github.com/prometheus/prometheus/cmd/promtool "$dir/promtool" \

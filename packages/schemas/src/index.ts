@@ -22,6 +22,7 @@ export * from './charts/kserve';
 export * from './charts/minio';
 export * from './charts/mlflow';
 export * from './charts/mlops-stack';
+export * from './charts/monitoring';
 export * from './charts/postgresql';
 export * from './kinds/model';
 export * from './kinds/web-application';

@@ -5,6 +5,7 @@ import { kserve } from './kserve';
 import { minio } from './minio';
 import { mlflow } from './mlflow';
 import { mlopsStack } from './mlops-stack';
+import { monitoring } from './monitoring';
 import { postgresql } from './postgresql';
 
 /** Every chart the generator knows: one module per chart in this folder (chart-gen new rewrites this list). */
@@ -15,5 +16,6 @@ export const charts: readonly ChartDefinition[] = [
   minio,
   mlflow,
   mlopsStack,
+  monitoring,
   postgresql,
 ];

@@ -12,7 +12,7 @@ describe('findPlainSecrets', () => {
     ).toEqual(['auth.rootPassword', 's3.secretKey', 's3.accessKey', 'extraEnv[0].apiToken', 'webhook.token']);
   });
 
-  it('allows references to secrets: existingSecret, key names, empty values', () => {
+  it('allows references to secrets: existingSecret, configSecret, key names, empty values', () => {
     expect(
       findPlainSecrets({
         auth: {
@@ -21,6 +21,7 @@ describe('findPlainSecrets', () => {
           password: '',
         },
         imagePullSecrets: [{ name: 'regcred' }],
+        alertmanager: { alertmanagerSpec: { configSecret: 'monitoring-alertmanager-config' } },
         extraEnv: [{ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'pg', key: 'password' } } }],
       }),
     ).toEqual([]);

@@ -2,12 +2,13 @@ import { isPlainObject } from '../emit/schema-walk';
 import { looksSealed } from '../secrets/sealed-format';
 
 /**
- * Keys whose value is a credential. `secretKeys` entries and `existingSecret` name where a secret lives, not
- * what it is, so they are allowed.
+ * Keys whose value is a credential. `secretKeys` entries, `existingSecret` and `configSecret` (the Prometheus
+ * Operator's Alertmanager) name where a secret lives, not what it is, so they are allowed.
  */
 const SECRET_KEY =
   /(password|passwd|secret|token|accesskey|secretkey|apikey|api_key|privatekey|private_key|credentials?)$/i;
-const NAMES_A_SECRET = /^(existingSecret|existingClaim|secretName|secretRef|secretKeyRef|secretKeys|imagePullSecrets)$/;
+const NAMES_A_SECRET =
+  /^(existingSecret|configSecret|existingClaim|secretName|secretRef|secretKeyRef|secretKeys|imagePullSecrets)$/;
 
 /** Key paths of `values` that hold a secret in clear, e.g. `auth.rootPassword`. */
 export function findPlainSecrets(values: unknown, prefix = ''): string[] {

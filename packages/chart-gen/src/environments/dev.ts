@@ -23,5 +23,6 @@ export default defineEnvironment({
     // No 'gpu-operator' here: the GPU Operator is cluster-wide and dev shares its cluster with prod, whose
     // Application runs it. A dev cluster of its own would set destinationServer above and give the operator its
     // values here, e.g. driver.enabled false on nodes with a preinstalled driver and timeSlicing for shared GPUs.
+    // No 'monitoring' either, for the same reason: prod's release monitors the cluster, dev's namespace included.
   },
 });

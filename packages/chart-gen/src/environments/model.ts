@@ -2,6 +2,7 @@ import type { DeepPartial, MinioValues, MlflowValues, PostgresqlValues, Static }
 import type { globalSpec } from '@chart-gen/schemas';
 import type { GpuOperatorValues } from '@chart-gen/schemas';
 import type { KserveValues } from '@chart-gen/schemas';
+import type { MonitoringValues } from '@chart-gen/schemas';
 
 import type { SecretSource } from '../secrets/sources';
 
@@ -14,6 +15,7 @@ export interface ChartValues {
   mlflow: MlflowValues;
   'gpu-operator': GpuOperatorValues;
   kserve: KserveValues;
+  monitoring: MonitoringValues;
 }
 
 /** How Argo CD keeps an environment in sync. */

@@ -46,6 +46,21 @@ export default defineEnvironment({
       },
       alerts: { enabled: true },
     },
+    // The cluster's monitoring, for the cluster dev shares. Grafana's admin and Alertmanager's receivers come from the
+    // Secrets monitoring-grafana-admin and monitoring-alertmanager-config in namespace monitoring (the chart's
+    // environmentDefaults).
+    monitoring: {
+      'kube-prometheus-stack': {
+        prometheus: {
+          prometheusSpec: {
+            retention: '30d',
+            retentionSize: '90GB',
+            resources: { requests: { cpu: '1', memory: '4Gi' }, limits: { cpu: '2', memory: '8Gi' } },
+            storageSpec: { volumeClaimTemplate: { spec: { resources: { requests: { storage: '100Gi' } } } } },
+          },
+        },
+      },
+    },
     // KServe is cluster-wide too: prod runs it for the cluster dev shares, so the models of both are served.
     kserve: {
       'kserve-resources': {

@@ -102,7 +102,7 @@ describe('secretsFiles', () => {
     expect(app.metadata.annotations['argocd.argoproj.io/sync-wave']).toBe('-1');
     expect(app.spec.source.path).toBe('argocd-apps/dev/secrets');
     expect(app.spec.destination.namespace).toBe('mlops-dev');
-    expect(secretsSyncWave(prod, charts)).toBe(-2); // before the GPU Operator's wave -1
+    expect(secretsSyncWave(prod, charts)).toBe(-3); // before the monitoring's wave -2
   });
 
   it('keeps the Secret when its ExternalSecret or SealedSecret is deleted', () => {
