@@ -1,7 +1,19 @@
 import { wrapperProperties } from '../blocks/common';
 import { resourcesSpec } from '../blocks/resources';
 import { upstreamObj } from '../blocks/upstream';
-import { bool, DATA_KEY_PATTERN, duration, list, obj, oneOf, optional, quantity, resourceName, type Static, str } from '../kit';
+import {
+  bool,
+  DATA_KEY_PATTERN,
+  duration,
+  list,
+  obj,
+  oneOf,
+  optional,
+  quantity,
+  resourceName,
+  type Static,
+  str,
+} from '../kit';
 
 /** A size as the Prometheus CRD's retentionSize accepts it (ByteSize: 45GB, 512MiB …); empty sets no limit. */
 const RETENTION_SIZE_PATTERN = '^(|0|([0-9]*[.])?[0-9]+((K|M|G|T|E|P)i?)?B)$';
