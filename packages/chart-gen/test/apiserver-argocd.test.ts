@@ -2,7 +2,7 @@ import * as path from 'node:path';
 
 import yaml from 'js-yaml';
 
-import { installCrds } from './support/apiserver/crds';
+import { installCrds, installMonitoringCrds } from './support/apiserver/crds';
 import { kubectl } from './support/apiserver/kubectl';
 import { createNamespace, type PodSecurityLevel } from './support/apiserver/namespaces';
 import { describeWithControlPlane, tools, useControlPlane } from './support/apiserver/suite';
@@ -57,7 +57,7 @@ function render(helm: string, app: Application): string {
 describeWithControlPlane('Argo CD objects on a real API server', () => {
   const plane = useControlPlane(async ({ kubeconfig }) => {
     await installCrds(kubeconfig, tools().argocdCrds);
-    await installCrds(kubeconfig, tools().prometheusOperatorCrds, /_(prometheusrules|servicemonitors)\.yaml$/);
+    await installMonitoringCrds(kubeconfig, tools().prometheusOperatorCrds);
     // The models' InferenceServices: KServe's Application (wave -1) brings these CRDs before the models (wave 2).
     await installCrds(kubeconfig, KSERVE_CRDS);
     await createNamespace(kubeconfig, 'argocd', 'restricted');

@@ -1,5 +1,5 @@
 import { expectOnlyManifest, hooksOn, install, SERVER_WARNINGS, uninstall } from './support/apiserver/chart-install';
-import { installCrds } from './support/apiserver/crds';
+import { installMonitoringCrds } from './support/apiserver/crds';
 import { helmWithHooks, succeeded } from './support/apiserver/helm-release';
 import { kubectlOk } from './support/apiserver/kubectl';
 import { describeWithControlPlane, tools, useControlPlane } from './support/apiserver/suite';
@@ -18,7 +18,7 @@ let namespaces = 0;
 
 describeWithControlPlane('gpu-operator on a real API server', () => {
   const plane = useControlPlane(async ({ kubeconfig }) => {
-    await installCrds(kubeconfig, tools().prometheusOperatorCrds, /_(prometheusrules|servicemonitors)\.yaml$/);
+    await installMonitoringCrds(kubeconfig, tools().prometheusOperatorCrds);
     // What the operator's toolkit (or a preinstalled driver) provides on a GPU cluster; ci/preinstalled-driver
     // names it for the smoke test, and the server refuses a Pod naming a RuntimeClass that does not exist.
     const runtimeClass = { apiVersion: 'node.k8s.io/v1', kind: 'RuntimeClass', metadata: { name: 'nvidia' } };

@@ -7,9 +7,10 @@ import {
   uninstall,
   valuesArgs,
 } from './support/apiserver/chart-install';
+import { installMonitoringCrds } from './support/apiserver/crds';
 import { helmWithHooks } from './support/apiserver/helm-release';
 import { createNamespace } from './support/apiserver/namespaces';
-import { describeWithControlPlane, useControlPlane } from './support/apiserver/suite';
+import { describeWithControlPlane, tools, useControlPlane } from './support/apiserver/suite';
 import { waitForWorkloadPods } from './support/apiserver/workload-pods';
 import { type ChartCase, chartCases, umbrellaCases } from './support/charts';
 import { helms, run } from './support/helm';
@@ -34,7 +35,10 @@ const KEPT_BY_DEFAULT: Record<string, string[]> = {
 };
 
 describeWithControlPlane('charts on a real API server', () => {
-  const plane = useControlPlane();
+  // values-prod.yaml turns monitoring on: its ServiceMonitors and PrometheusRules need the CRDs.
+  const plane = useControlPlane(async ({ kubeconfig }) => {
+    await installMonitoringCrds(kubeconfig, tools().prometheusOperatorCrds);
+  });
 
   beforeAll(() => {
     for (const [, helm] of helms()) {

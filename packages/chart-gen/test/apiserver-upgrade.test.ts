@@ -11,10 +11,11 @@ import {
   uninstall,
   valuesArgs,
 } from './support/apiserver/chart-install';
+import { installMonitoringCrds } from './support/apiserver/crds';
 import { helmWithHooks, succeeded } from './support/apiserver/helm-release';
 import { kubectlJson } from './support/apiserver/kubectl';
 import { type PreviousRelease, previousRelease } from './support/apiserver/previous-release';
-import { describeWithControlPlane, useControlPlane } from './support/apiserver/suite';
+import { describeWithControlPlane, tools, useControlPlane } from './support/apiserver/suite';
 import { createExpandableClass, EXPANDABLE_CLASS, reserveVolume, waitForBound } from './support/apiserver/volumes';
 import { type ChartCase, chartCases, umbrellaCases } from './support/charts';
 import { helms, run } from './support/helm';
@@ -76,7 +77,11 @@ for (const chart of charts.filter((c) => !previous.get(c.name))) {
 }
 
 describeWithControlPlane('upgrades on a real API server', () => {
-  const plane = useControlPlane((p) => createExpandableClass(p.kubeconfig));
+  const plane = useControlPlane(async (p) => {
+    await createExpandableClass(p.kubeconfig);
+    // values-prod.yaml turns monitoring on: its ServiceMonitors and PrometheusRules need the CRDs.
+    await installMonitoringCrds(p.kubeconfig, tools().prometheusOperatorCrds);
+  });
 
   beforeAll(() => {
     for (const [, helm] of helms()) {

@@ -11,7 +11,7 @@ import { externalCases } from './support/charts';
 import { buildExternalDependencies } from './support/external-dependencies';
 import { helms, type K8sObject, kindAndName, REPO_ROOT, run } from './support/helm';
 import { checkStrictly, hasKubernetesSchema, validateKubernetesObject } from './support/kube-schema';
-import { validatePrometheusRule } from './support/prometheus-rule';
+import { isPrometheusOperatorObject } from './support/prometheus-operator-crds';
 
 const chart = externalCases.find((c) => c.name === 'gpu-operator')!;
 const NAMESPACE = 'gpu-operator';
@@ -49,11 +49,8 @@ function template(helm: string, chartDir: string, args: string[]): string {
 
 const objectsOf = (text: string) => yaml.loadAll(text).filter(Boolean) as K8sObject[];
 
-/** Built-in kinds against the Kubernetes API schema; the PrometheusRule (a CRD kind) against its CRD's shape. */
-function validateObject(object: K8sObject): void {
-  if (object.kind === 'PrometheusRule') validatePrometheusRule(object);
-  else validateKubernetesObject(object);
-}
+/** Built-in kinds against the Kubernetes API schema; the PrometheusRule against the Prometheus Operator's CRD. */
+const validateObject = validateKubernetesObject;
 
 describe('gpu-operator Argo CD Applications', () => {
   it('are generated per environment beside the umbrella, not under components/ (the umbrella does not install it)', () => {
@@ -145,7 +142,11 @@ describe.each(helms())("%s: gpu-operator's own templates", (_, helm) => {
     ],
     [ciFile('alerts'), [ciFile('alerts')], ['Pod/gpu-operator-smoke-test', 'PrometheusRule/gpu-operator-gpu-health']],
     [ciFile('preinstalled-driver'), [ciFile('preinstalled-driver')], ['Pod/gpu-operator-smoke-test']],
-    [envFile('prod'), [envFile('prod')], ['Pod/gpu-operator-smoke-test', 'PrometheusRule/gpu-operator-gpu-health']],
+    [
+      envFile('prod'),
+      [envFile('prod')],
+      ['ConfigMap/gpu-operator-dashboard', 'Pod/gpu-operator-smoke-test', 'PrometheusRule/gpu-operator-gpu-health'],
+    ],
   ] as [string, string[], string[]][])('renders exactly its objects with %s', (_, files, expected) => {
     expect(kindAndName(objects(files.flatMap((file) => ['--values', file])))).toEqual(expected);
   });
@@ -180,13 +181,13 @@ describe.each(helms())("%s: gpu-operator's own templates", (_, helm) => {
     },
   );
 
-  it('the PrometheusRule check rejects what the CRD would reject', () => {
+  it("the PrometheusRule check rejects what the Prometheus Operator's CRD rejects", () => {
     const rule = objects(['--values', ciFile('alerts')]).find((o) => o.kind === 'PrometheusRule')!;
     const broken = JSON.parse(JSON.stringify(rule));
     broken.spec.groups[0].rules[0].for = 'ten minutes';
     delete broken.spec.groups[0].rules[1].expr;
-    expect(() => validatePrometheusRule(broken)).toThrow(
-      /rules\[0\]\.for: ten minutes is not a duration; .*rules\[1\]\.expr/,
+    expect(() => validateKubernetesObject(broken)).toThrow(
+      /rules\/0\/for must match pattern.*rules\/1 must have required property 'expr'/,
     );
   });
 
@@ -333,8 +334,7 @@ describe("gpu-operator with NVIDIA's chart", () => {
         };
         expect(policy.spec.driver).toMatchObject({ enabled: true, version: '580.95.05' });
         for (const object of objects) {
-          if (object.kind === 'PrometheusRule') validatePrometheusRule(object);
-          else if (hasKubernetesSchema(object)) validateKubernetesObject(object);
+          if (hasKubernetesSchema(object) || isPrometheusOperatorObject(object)) validateKubernetesObject(object);
           else expect(object.metadata.name).toMatch(/^[a-z0-9]([-.a-z0-9]*[a-z0-9])?$/);
         }
       },

@@ -11,7 +11,7 @@ import { externalCases } from './support/charts';
 import { buildExternalDependencies } from './support/external-dependencies';
 import { helms, type K8sObject, REPO_ROOT, run } from './support/helm';
 import { hasKubernetesSchema, validateKubernetesObject } from './support/kube-schema';
-import { validatePrometheusRule } from './support/prometheus-rule';
+import { isPrometheusOperatorObject } from './support/prometheus-operator-crds';
 
 const chart = externalCases.find((c) => c.name === 'monitoring')!;
 const NAMESPACE = 'monitoring';
@@ -347,8 +347,7 @@ describe('monitoring with kube-prometheus-stack', () => {
         for (const kind of ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'])
           expect(named(objects, kind).map((o) => o.metadata.name)).toEqual([ADMISSION_WEBHOOK]);
         for (const object of objects) {
-          if (object.kind === 'PrometheusRule') validatePrometheusRule(object);
-          else if (hasKubernetesSchema(object)) validateKubernetesObject(object);
+          if (hasKubernetesSchema(object) || isPrometheusOperatorObject(object)) validateKubernetesObject(object);
           else expect(object.metadata.name).toMatch(/^[a-z0-9]([-.a-z0-9]*[a-z0-9])?$/);
         }
       },

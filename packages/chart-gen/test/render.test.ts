@@ -1,7 +1,6 @@
 import { chartCases, defaultObjects } from './support/charts';
 import { helms, kindAndName, render, renderText } from './support/helm';
-import { isKserveObject } from './support/kserve-crds';
-import { checkStrictly, validateKubernetesObject } from './support/kube-schema';
+import { checkStrictly, isCustomResource, validateKubernetesObject } from './support/kube-schema';
 
 const STANDARD_LABELS = [
   'app.kubernetes.io/name',
@@ -52,8 +51,9 @@ describe.each(helms())('%s template', (_, helm) => {
         const objects = render(helm, name, chart.dir, args);
         expect(objects.length).toBeGreaterThan(0);
         for (const object of objects) validateKubernetesObject(object);
-        // kube-strict knows the built-in kinds only; KServe's were checked against their CRDs above.
-        const custom = objects.filter(isKserveObject).length;
+        // kube-strict knows the built-in kinds only; KServe's and the Prometheus Operator's were checked against their
+        // CRDs above.
+        const custom = objects.filter(isCustomResource).length;
         expect(checkStrictly(renderText(helm, name, chart.dir, args))).toEqual({
           checked: objects.length - custom,
           skipped: custom,

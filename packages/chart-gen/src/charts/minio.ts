@@ -35,7 +35,7 @@ const metrics = values.metrics;
 
 export const minio: ChartDefinition<typeof minioValuesSpec> = defineChart({
   name: 'minio',
-  version: '0.1.15',
+  version: '0.1.16',
   appVersion: 'RELEASE.2025-09-07T16-13-09Z',
   description: 'MinIO S3-compatible object storage for ML artifacts, models and datasets.',
   keywords: ['minio', 's3', 'object-storage', 'mlops'],

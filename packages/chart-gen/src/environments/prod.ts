@@ -8,6 +8,12 @@ import { defineEnvironment } from './model';
 const mlopsClients = { namespaceSelector: { matchLabels: { 'mlops/client': 'true' } } };
 
 /**
+ * Scraped by the monitoring chart's Prometheus (namespace monitoring, synced first), with its alerts and dashboard.
+ * MinIO's metrics need a bearer token: the Secret minio-metrics-token holds one (see the minio chart's README).
+ */
+const monitored = { metrics: { enabled: true } };
+
+/**
  * Production: namespace mlops, production-sized resources, network policies and disruption budgets. Argo CD
  * syncs and self-heals automatically but never prunes on its own: deleting objects (and with them, data) takes a
  * person running a sync with prune.
@@ -23,12 +29,14 @@ export default defineEnvironment({
       resources: { requests: { cpu: '2', memory: '8Gi' }, limits: { cpu: '4', memory: '16Gi' } },
       persistence: { size: '100Gi' },
       networkPolicy: { enabled: true, extraFrom: [mlopsClients] },
+      metrics: { ...monitored.metrics, bearerTokenSecret: { name: 'minio-metrics-token' } },
     },
     mlflow: {
       replicas: 2,
       resources: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' } },
       podDisruptionBudget: { enabled: true },
       networkPolicy: { enabled: true, extraFrom: [mlopsClients] },
+      ...monitored,
     },
     postgresql: {
       auth: { existingSecret: 'postgresql-credentials' },
@@ -36,6 +44,7 @@ export default defineEnvironment({
       persistence: { size: '20Gi' },
       config: { max_connections: 200, shared_buffers: '1GB' },
       networkPolicy: { enabled: true },
+      ...monitored,
     },
     'gpu-operator': {
       'gpu-operator': {
@@ -45,6 +54,7 @@ export default defineEnvironment({
         dcgmExporter: { serviceMonitor: { enabled: true } },
       },
       alerts: { enabled: true },
+      dashboard: { enabled: true },
     },
     // The cluster's monitoring, for the cluster dev shares. Grafana's admin and Alertmanager's receivers come from the
     // Secrets monitoring-grafana-admin and monitoring-alertmanager-config in namespace monitoring (the chart's

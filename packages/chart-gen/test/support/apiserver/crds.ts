@@ -22,6 +22,13 @@ export async function installCrds(kubeconfig: string, dir: string, only?: RegExp
   return names;
 }
 
+/**
+ * The Prometheus Operator's CRDs of the objects the charts render with monitoring on (ServiceMonitor, PrometheusRule),
+ * as the monitoring chart brings them before the stack's wave.
+ */
+export const installMonitoringCrds = (kubeconfig: string, dir: string) =>
+  installCrds(kubeconfig, dir, /_(prometheusrules|servicemonitors)\.yaml$/);
+
 interface Crd {
   status?: { conditions?: { type: string; status: string }[] };
 }
