@@ -1,5 +1,5 @@
 import { expectOnlyManifest, hooksOn, install, SERVER_WARNINGS, uninstall } from './support/apiserver/chart-install';
-import { installMonitoringCrds } from './support/apiserver/crds';
+import { installMonitoringCrds, MONITORING_KINDS } from './support/apiserver/crds';
 import { helmWithHooks, succeeded } from './support/apiserver/helm-release';
 import { kubectlOk } from './support/apiserver/kubectl';
 import { describeWithControlPlane, tools, useControlPlane } from './support/apiserver/suite';
@@ -13,7 +13,7 @@ import { helms } from './support/helm';
 const chart = externalCases.find((c) => c.name === 'gpu-operator')!;
 const cases = ['defaults', ...chart.valuesFiles].map((file) => [file] as const);
 /** The PrometheusRule of the alerts is a custom resource: the server needs the Prometheus Operator's CRD. */
-const EXTRA_KINDS = ['prometheusrules'];
+const EXTRA_KINDS = MONITORING_KINDS;
 let namespaces = 0;
 
 describeWithControlPlane('gpu-operator on a real API server', () => {

@@ -7,7 +7,7 @@ import {
   uninstall,
   valuesArgs,
 } from './support/apiserver/chart-install';
-import { installMonitoringCrds } from './support/apiserver/crds';
+import { installMonitoringCrds, MONITORING_KINDS } from './support/apiserver/crds';
 import { helmWithHooks } from './support/apiserver/helm-release';
 import { createNamespace } from './support/apiserver/namespaces';
 import { describeWithControlPlane, tools, useControlPlane } from './support/apiserver/suite';
@@ -61,8 +61,8 @@ describeWithControlPlane('charts on a real API server', () => {
         expect(installed.warnings).not.toMatch(SERVER_WARNINGS);
         // Every post-install hook ran (its Pod was created, so admitted); hook-succeeded then deleted it.
         expect(installed.hooks.sort()).toEqual((await hooksOn(helm, kubeconfig, installed, 'post-install')).sort());
-        await expectOnlyManifest(kubeconfig, installed);
-        const left = await uninstall(helm, kubeconfig, installed);
+        await expectOnlyManifest(kubeconfig, installed, MONITORING_KINDS);
+        const left = await uninstall(helm, kubeconfig, installed, MONITORING_KINDS);
         expect(left).toEqual(installed.kept);
         if (file === 'defaults') expect(left).toEqual(KEPT_BY_DEFAULT[chart.name]);
       },

@@ -11,7 +11,7 @@ import {
   uninstall,
   valuesArgs,
 } from './support/apiserver/chart-install';
-import { installMonitoringCrds } from './support/apiserver/crds';
+import { installMonitoringCrds, MONITORING_KINDS } from './support/apiserver/crds';
 import { helmWithHooks, succeeded } from './support/apiserver/helm-release';
 import { kubectlJson } from './support/apiserver/kubectl';
 import { type PreviousRelease, previousRelease } from './support/apiserver/previous-release';
@@ -57,7 +57,7 @@ async function upgrade(helm: string, kubeconfig: string, installed: Installed, c
   // Every post-upgrade hook ran; nothing of the previous revision is left beside the new manifest.
   const ran = result.hooks.map((run) => run.hook).sort();
   expect(ran).toEqual((await hooksOn(helm, kubeconfig, after, 'post-upgrade')).sort());
-  await expectOnlyManifest(kubeconfig, after);
+  await expectOnlyManifest(kubeconfig, after, MONITORING_KINDS);
   return after;
 }
 
@@ -65,7 +65,7 @@ async function rollback(helm: string, kubeconfig: string, installed: Installed, 
   const args = ['rollback', installed.release, String(revision)];
   succeeded(await helmWithHooks(helm, kubeconfig, installed.namespace, args), `helm rollback to ${revision}`);
   const after = { ...installed, ...(await manifestOf(helm, kubeconfig, installed.namespace, installed.release)) };
-  await expectOnlyManifest(kubeconfig, after);
+  await expectOnlyManifest(kubeconfig, after, MONITORING_KINDS);
   return after;
 }
 
@@ -106,7 +106,7 @@ describeWithControlPlane('upgrades on a real API server', () => {
         const upgraded = await upgrade(helm, kubeconfig, first, chart.dir, valuesArgs(chart, PROD(chart)));
         const rolledBack = await rollback(helm, kubeconfig, upgraded, 1);
         expect(rolledBack.manifest).toEqual(first.manifest);
-        expect(await uninstall(helm, kubeconfig, rolledBack)).toEqual(rolledBack.kept);
+        expect(await uninstall(helm, kubeconfig, rolledBack, MONITORING_KINDS)).toEqual(rolledBack.kept);
       },
       240_000,
     );
@@ -138,7 +138,7 @@ describeWithControlPlane('upgrades on a real API server', () => {
           ]);
           expect(claim.spec.resources.requests.storage).toBe(sized.size);
         }
-        expect(await uninstall(helm, kubeconfig, first)).toEqual(first.kept);
+        expect(await uninstall(helm, kubeconfig, first, MONITORING_KINDS)).toEqual(first.kept);
       },
       240_000,
     );

@@ -3,7 +3,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { helms, helmUnittest, REPO_ROOT } from './support/helm';
+import yaml from 'js-yaml';
+
+import { helms, helmUnittest, type K8sObject, REPO_ROOT } from './support/helm';
+import { validateKubernetesObject } from './support/kube-schema';
 
 /**
  * `chart-gen new` end to end, in a copy of the workspace: define, build, generate, then the new chart must lint,
@@ -33,6 +36,8 @@ beforeAll(() => {
     'apiKey',
     '--health-path',
     '/healthz',
+    '--metrics-path',
+    '/metrics',
     '--root',
     workspace,
   ]);
@@ -74,6 +79,39 @@ describe.each(helms())('%s', (_, helm) => {
     const rendered = inWorkspace(helm, ['template', 'demo-app', chart(), ...credentials]);
     for (const kind of ['Deployment', 'Service', 'PersistentVolumeClaim', 'Secret'])
       expect(rendered).toContain(`kind: ${kind}\n`);
+  });
+});
+
+describe.each(helms())('%s, with --metrics-path', (_, helm) => {
+  const credentials = ['--set', 'auth.apiKey=test-only-api-key'];
+  const render = (args: string[]) =>
+    (yaml.loadAll(inWorkspace(helm, ['template', 'demo-app', chart(), ...credentials, ...args])) as K8sObject[]).filter(
+      Boolean,
+    );
+
+  it('renders no monitoring object until metrics.enabled', () => {
+    const kinds = render([]).map((o) => o.kind);
+    expect(kinds).not.toContain('ServiceMonitor');
+    expect(kinds).not.toContain('PrometheusRule');
+    expect(kinds).not.toContain('ConfigMap');
+  });
+
+  it('with metrics.enabled: a ServiceMonitor of the path, a target-down alert and the dashboard, each valid', () => {
+    const objects = render(['--set', 'metrics.enabled=true']);
+    for (const object of objects) validateKubernetesObject(object);
+    const monitor = objects.find((o) => o.kind === 'ServiceMonitor') as K8sObject & {
+      spec: { endpoints: { port: string; path: string }[] };
+    };
+    expect(monitor.spec.endpoints.map(({ port, path }) => ({ port, path }))).toEqual([
+      { port: 'http', path: '/metrics' },
+    ]);
+    const rule = objects.find((o) => o.kind === 'PrometheusRule') as K8sObject & {
+      spec: { groups: { rules: { alert: string }[] }[] };
+    };
+    expect(rule.spec.groups.flatMap((g) => g.rules.map((r) => r.alert))).toEqual(['DemoAppTargetDown']);
+    const dashboard = objects.find((o) => o.kind === 'ConfigMap')!;
+    expect(dashboard.metadata.labels).toMatchObject({ grafana_dashboard: '1' });
+    expect(JSON.parse((dashboard.data as Record<string, string>)['mlops-demo-app.json']!).uid).toBe('mlops-demo-app');
   });
 });
 

@@ -13,7 +13,8 @@ export function newCommand(argv: string[], out: Writer, err: Writer): number {
   const { positionals, flags } = parseArgs(argv, {
     switches: [],
     values: [
-      ...['image', 'port', 'persistence', 'data-path', 'credentials', 'health-path', 'description', 'root'],
+      ...['image', 'port', 'persistence', 'data-path', 'credentials', 'health-path', 'metrics-path', 'description'],
+      'root',
       ...['kind', 'format', 'storage-uri', 'gpu'],
     ],
   });
@@ -37,6 +38,7 @@ export function newCommand(argv: string[], out: Writer, err: Writer): number {
           .filter(Boolean)
       : [],
     healthPath: flags['health-path'] ?? '/',
+    metricsPath: flags['metrics-path'],
     description: flags.description,
   };
   const problems = checkNewChartOptions(

@@ -11,13 +11,16 @@ export const GENERATE_USAGE = `chart-gen generate [chart...] [--check] [--root <
   --project <name>         Argo CD project (default: ${SETTINGS_FILE}, or $${SETTINGS_ENV.project})`;
 
 export const NEW_USAGE = `chart-gen new <name> --image <registry/repository:tag> --port <port> [--persistence <size>] [--data-path <path>]
-              [--credentials <name,...>] [--health-path <path>] [--description <text>] [--root <dir>]
+              [--credentials <name,...>] [--health-path <path>] [--metrics-path <path>] [--description <text>]
+              [--root <dir>]
 
   Writes a chart definition (packages/chart-gen/src/charts/<name>.ts), lists it in charts/index.ts, and adds its Nx
   project and a helm-unittest smoke suite under charts/<name>/. Then run \`npm run generate\` and commit.
   --persistence <size>     keep data on a PersistentVolumeClaim of this size (e.g. 10Gi), mounted at --data-path (/data)
   --credentials <names>    values read from a Secret, e.g. apiKey,dbPassword (env API_KEY, DB_PASSWORD)
   --health-path <path>     HTTP path of the readiness and liveness probes (default /)
+  --metrics-path <path>    HTTP path of its Prometheus metrics: adds metrics.* (off by default), a ServiceMonitor, a
+                           "target down" alert and a dashboard
 
 chart-gen new <name> --kind model --format <format> --storage-uri <uri> [--gpu <count>] [--description <text>]
 

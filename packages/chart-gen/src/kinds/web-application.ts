@@ -2,6 +2,7 @@ import {
   commonDefaults,
   type CredentialField,
   ingressDefaults,
+  metricsDefaults,
   persistenceDefaults,
   type Static,
   webApplicationValuesSpec,
@@ -11,13 +12,19 @@ import {
 import { secretEnv } from '../blocks/container';
 import { type ChartContext, fullname } from '../blocks/context';
 import { credentialsSecret } from '../blocks/credentials';
+import { dashboardFiles } from '../blocks/dashboard';
 import { httpExposure, httpGetProbe } from '../blocks/http-exposure';
+import { componentAlerts, componentMonitoring } from '../blocks/monitoring/component';
+import { monitoringReadme, SELECTED_BY_MONITORING } from '../blocks/monitoring/readme';
+import { chartReadmeUrl } from '../blocks/monitoring/runbooks';
 import { notes, persistenceNote } from '../blocks/notes';
 import { persistentVolumeClaim } from '../blocks/persistence';
 import { dataVolume, emptyDirVolume } from '../blocks/volumes';
 import { workload } from '../blocks/workload';
+import { dashboardRowsMarkdown } from '../dashboards/readme';
 import type { ChartDefinition } from '../model';
 import { valuesOf } from '../template/values-path';
+import { webApplicationMonitoring } from './web-application-monitoring';
 
 export interface WebApplicationCredential extends CredentialField {
   /** Environment variable the application reads it from. */
@@ -42,6 +49,11 @@ export interface WebApplicationOptions {
   credentials?: Record<string, WebApplicationCredential>;
   /** uid the container runs as (restricted pod security). */
   uid?: number;
+  /**
+   * The path where the application serves Prometheus metrics on its http port: adds the `metrics` values (off by
+   * default), a ServiceMonitor, a "target down" alert and a dashboard of its scrapes.
+   */
+  metricsPath?: string;
   /** Argo CD sync wave: after storage (0) by default. */
   syncWave?: number;
   home?: string;
@@ -56,7 +68,13 @@ export function webApplication(options: WebApplicationOptions): ChartDefinition 
   const ctx: ChartContext = { chart: options.name };
   const credentials = options.credentials ?? {};
   const fields = Object.keys(credentials);
-  const spec = webApplicationValuesSpec({ name: options.name, persistence: Boolean(options.persistence), credentials });
+  const spec = webApplicationValuesSpec({
+    name: options.name,
+    persistence: Boolean(options.persistence),
+    credentials,
+    metrics: Boolean(options.metricsPath),
+  });
+  const monitoring = options.metricsPath && webApplicationMonitoring(options.name, options.metricsPath);
   const values = valuesOf(spec);
   const persistence = options.persistence;
   const defaults: Static<typeof spec> = {
@@ -80,6 +98,7 @@ export function webApplication(options: WebApplicationOptions): ChartDefinition 
           dataPath: persistence.mountPath,
         }
       : {}),
+    ...(monitoring ? { metrics: metricsDefaults(chartReadmeUrl(options.name)) } : {}),
     ...workloadDefaults(options.uid ?? 1000, {
       requests: { cpu: '100m', memory: '128Mi' },
       limits: { cpu: '500m', memory: '512Mi' },
@@ -103,6 +122,7 @@ export function webApplication(options: WebApplicationOptions): ChartDefinition 
       // The environments read the credentials from a Secret their cluster holds, named by the stack's convention.
       environmentDefaults: fields.length ? { auth: { existingSecret: `${options.name}-credentials` } } : undefined,
     },
+    files: monitoring ? dashboardFiles([monitoring.dashboard]) : undefined,
     templates: {
       'deployment.yaml': workload(ctx, {
         kind: 'Deployment',
@@ -132,7 +152,8 @@ export function webApplication(options: WebApplicationOptions): ChartDefinition 
         ],
         volumes: [...(persistence ? [dataVolume(ctx, 'data')] : []), emptyDirVolume('tmp')],
       }),
-      ...httpExposure(ctx, { component: 'server' }),
+      ...httpExposure(ctx, { component: 'server', scraped: Boolean(monitoring) }),
+      ...(monitoring ? componentMonitoring(ctx, monitoring) : {}),
       ...(persistence ? { 'pvc.yaml': persistentVolumeClaim(ctx, { component: 'server' }) } : {}),
       ...(fields.length ? { 'secret.yaml': credentialsSecret(ctx, { component: 'server', fields }) } : {}),
       'NOTES.txt': notes(`
@@ -155,6 +176,15 @@ optional Ingress${persistence ? `, data on the claim \`${options.name}-storage\`
           : ''
       }.`,
       notes: '',
+      monitoring:
+        monitoring &&
+        monitoringReadme({
+          scraping: `With \`metrics.enabled\`, Prometheus scrapes \`${options.metricsPath}\` on the \`http\` port through a
+ServiceMonitor. ${SELECTED_BY_MONITORING}`,
+          enable: `metrics:\n  enabled: true`,
+          alerts: componentAlerts(ctx, monitoring),
+          dashboard: dashboardRowsMarkdown(monitoring.dashboard),
+        }),
     },
   };
 }

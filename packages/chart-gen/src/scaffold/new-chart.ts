@@ -18,6 +18,8 @@ export interface NewChartOptions {
   /** Credential value names, e.g. apiKey. */
   credentials: string[];
   healthPath: string;
+  /** Where the application serves Prometheus metrics, when it does. */
+  metricsPath?: string;
   description?: string;
 }
 
@@ -48,6 +50,8 @@ export function checkNewChartOptions(options: NewChartOptions, existingCharts: s
   if (!options.dataPath.startsWith('/')) problems.push(`--data-path ${options.dataPath}: expected an absolute path`);
   if (!options.healthPath.startsWith('/'))
     problems.push(`--health-path ${options.healthPath}: expected a path starting with /`);
+  if (options.metricsPath !== undefined && !options.metricsPath.startsWith('/'))
+    problems.push(`--metrics-path ${options.metricsPath}: expected a path starting with /`);
   for (const credential of options.credentials) {
     if (!CREDENTIAL_NAME.test(credential))
       problems.push(`--credentials ${credential}: use a camelCase name such as apiKey`);
@@ -67,6 +71,7 @@ function definitionSource(options: NewChartOptions, image: ImageParts): string {
   const persistence = options.persistence
     ? `\n  persistence: { size: '${options.persistence}', mountPath: '${options.dataPath}' },`
     : '';
+  const metrics = options.metricsPath ? `\n  metricsPath: '${options.metricsPath}',` : '';
   const description = (options.description ?? `${options.name}, deployed on the MLOps cluster.`).replace(/'/g, "\\'");
   return `import { webApplication } from '../kinds/web-application';
 import type { ChartDefinition } from '../model';
@@ -78,7 +83,7 @@ export const ${camelCase(options.name)}: ChartDefinition = webApplication({
   version: '0.1.0',
   image: { registry: '${image.registry}', repository: '${image.repository}', tag: '${image.tag}' },
   port: ${options.port},
-  healthPath: '${options.healthPath}',${persistence}${credentials}
+  healthPath: '${options.healthPath}',${metrics}${persistence}${credentials}
 });
 `;
 }

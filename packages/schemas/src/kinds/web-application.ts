@@ -2,6 +2,7 @@ import { commonProperties } from '../blocks/common';
 import { type CredentialField, credentialsSpec } from '../blocks/credentials';
 import { imageSpec } from '../blocks/image';
 import { ingressSpec } from '../blocks/ingress';
+import { metricsSpec } from '../blocks/metrics';
 import { persistenceSpec } from '../blocks/persistence';
 import { containerPortsSpec, serviceSpec } from '../blocks/service';
 import { workloadProperties } from '../blocks/workload';
@@ -14,6 +15,8 @@ export interface WebApplicationSpecOptions {
   persistence: boolean;
   /** Credentials the application reads from a Secret, by value name. */
   credentials: Record<string, CredentialField>;
+  /** The application serves Prometheus metrics: the `metrics` block. */
+  metrics?: boolean;
 }
 
 /** Values of a single-container HTTP application: the shape `chart-gen new` starts every application from. */
@@ -27,6 +30,14 @@ export function webApplicationValuesSpec(options: WebApplicationSpecOptions): TO
     persistence.persistence = persistenceSpec();
     persistence.dataPath = str('Where the data volume is mounted in the container.', { pattern: '^/' });
   }
+  const metrics: TProperties = {};
+  if (options.metrics) {
+    metrics.metrics = metricsSpec(
+      `Prometheus metrics of ${options.name}, its "target down" alert and dashboard.`,
+      {},
+      {},
+    );
+  }
   return obj(`Values of the ${options.name} chart.`, {
     ...commonProperties(),
     image: imageSpec(`${options.name} image.`),
@@ -36,6 +47,7 @@ export function webApplicationValuesSpec(options: WebApplicationSpecOptions): TO
     service: serviceSpec(`Service of ${options.name}.`, { http: 'HTTP port.' }),
     ingress: ingressSpec(),
     ...persistence,
+    ...metrics,
     ...workloadProperties(),
   });
 }

@@ -26,6 +26,9 @@ export async function installCrds(kubeconfig: string, dir: string, only?: RegExp
  * The Prometheus Operator's CRDs of the objects the charts render with monitoring on (ServiceMonitor, PrometheusRule),
  * as the monitoring chart brings them before the stack's wave.
  */
+/** The resources of those CRDs, for listing what a namespace holds. */
+export const MONITORING_KINDS = ['servicemonitors', 'prometheusrules'];
+
 export const installMonitoringCrds = (kubeconfig: string, dir: string) =>
   installCrds(kubeconfig, dir, /_(prometheusrules|servicemonitors)\.yaml$/);
 
