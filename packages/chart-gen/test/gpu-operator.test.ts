@@ -5,17 +5,23 @@ import { Application as ApplicationModel } from '@kubernetes-models/argo-cd/argo
 import yaml from 'js-yaml';
 
 import { gpuOperator } from '../src/charts/gpu-operator';
-import { type Application, applications, argocdFiles, argocdTemplateArgs } from './support/argocd';
+import { type Application, argocdFiles, argocdTemplateArgs } from './support/argocd';
 import { type ChartCopy, copyWithoutDependencies } from './support/chart-copy';
 import { externalCases } from './support/charts';
 import { buildExternalDependencies } from './support/external-dependencies';
 import { helms, type K8sObject, kindAndName, REPO_ROOT, run } from './support/helm';
 import { checkStrictly, hasKubernetesSchema, validateKubernetesObject } from './support/kube-schema';
 import { isPrometheusOperatorObject } from './support/prometheus-operator-crds';
+import {
+  applicationNamed as applicationOf,
+  KUBE_VERSION,
+  objectsOf,
+  syncWave,
+  templateWrapper,
+} from './support/wrapper-chart';
 
 const chart = externalCases.find((c) => c.name === 'gpu-operator')!;
 const NAMESPACE = 'gpu-operator';
-const KUBE_VERSION = '1.32.0';
 /** The environments that deploy the operator: prod, for the cluster dev shares (see environments/dev.ts). */
 const ENVIRONMENTS = ['prod'];
 const ciFile = (name: string) => `${chart.dir}/ci/${name}-values.yaml`;
@@ -28,26 +34,10 @@ type GpuApplication = Application & {
     syncPolicy: { managedNamespaceMetadata?: { labels?: Record<string, string> } };
   };
 };
-const applicationNamed = (name: string) =>
-  applications().find(({ app }) => app.metadata.name === name)!.app as GpuApplication;
-const syncWave = (app: Application) => Number(app.metadata.annotations?.['argocd.argoproj.io/sync-wave']);
+const applicationNamed = (name: string) => applicationOf<GpuApplication>(name);
 
-function template(helm: string, chartDir: string, args: string[]): string {
-  const result = run(helm, [
-    'template',
-    'gpu-operator',
-    chartDir,
-    '--namespace',
-    NAMESPACE,
-    '--kube-version',
-    KUBE_VERSION,
-    ...args,
-  ]);
-  if (result.status !== 0) throw new Error(`helm template ${chartDir} failed:\n${result.stderr}`);
-  return result.stdout;
-}
-
-const objectsOf = (text: string) => yaml.loadAll(text).filter(Boolean) as K8sObject[];
+const template = (helm: string, chartDir: string, args: string[]) =>
+  templateWrapper(helm, 'gpu-operator', NAMESPACE, chartDir, args);
 
 /** Built-in kinds against the Kubernetes API schema; the PrometheusRule against the Prometheus Operator's CRD. */
 const validateObject = validateKubernetesObject;

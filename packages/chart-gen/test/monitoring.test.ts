@@ -5,17 +5,23 @@ import { Application as ApplicationModel } from '@kubernetes-models/argo-cd/argo
 import yaml from 'js-yaml';
 
 import { monitoring } from '../src/charts/monitoring';
-import { type Application, applications, argocdFiles, argocdTemplateArgs } from './support/argocd';
+import { type Application, argocdFiles, argocdTemplateArgs } from './support/argocd';
 import { type ChartCopy, copyWithoutDependencies } from './support/chart-copy';
 import { externalCases } from './support/charts';
 import { buildExternalDependencies } from './support/external-dependencies';
 import { helms, type K8sObject, REPO_ROOT, run } from './support/helm';
 import { hasKubernetesSchema, validateKubernetesObject } from './support/kube-schema';
 import { isPrometheusOperatorObject } from './support/prometheus-operator-crds';
+import {
+  applicationNamed as applicationOf,
+  KUBE_VERSION,
+  objectsOf,
+  syncWave,
+  templateWrapper,
+} from './support/wrapper-chart';
 
 const chart = externalCases.find((c) => c.name === 'monitoring')!;
 const NAMESPACE = 'monitoring';
-const KUBE_VERSION = '1.32.0';
 /** The environments that deploy the stack: prod, for the cluster dev shares (see environments/dev.ts). */
 const ENVIRONMENTS = ['prod'];
 /** Upstream's name for the admission webhooks of the release `monitoring` (its fullname is cut at 26 characters). */
@@ -31,26 +37,10 @@ type MonitoringApplication = Application & {
     syncPolicy: { managedNamespaceMetadata?: { labels?: Record<string, string> } };
   };
 };
-const applicationNamed = (name: string) =>
-  applications().find(({ app }) => app.metadata.name === name)!.app as MonitoringApplication;
-const syncWave = (app: Application) => Number(app.metadata.annotations?.['argocd.argoproj.io/sync-wave']);
+const applicationNamed = (name: string) => applicationOf<MonitoringApplication>(name);
 
-function template(helm: string, chartDir: string, args: string[]): string {
-  const result = run(helm, [
-    'template',
-    'monitoring',
-    chartDir,
-    '--namespace',
-    NAMESPACE,
-    '--kube-version',
-    KUBE_VERSION,
-    ...args,
-  ]);
-  if (result.status !== 0) throw new Error(`helm template ${chartDir} failed:\n${result.stderr}`);
-  return result.stdout;
-}
-
-const objectsOf = (text: string) => yaml.loadAll(text).filter(Boolean) as K8sObject[];
+const template = (helm: string, chartDir: string, args: string[]) =>
+  templateWrapper(helm, 'monitoring', NAMESPACE, chartDir, args);
 
 describe('monitoring Argo CD Applications', () => {
   it('are generated per deploying environment beside the umbrella, not under components/', () => {

@@ -19,7 +19,7 @@ import { defaults, examples } from './mlflow/values';
 
 export const mlflow: ChartDefinition<typeof mlflowValuesSpec> = defineChart({
   name: 'mlflow',
-  version: '0.1.12',
+  version: '0.1.13',
   appVersion: APP_VERSION,
   description: 'MLflow tracking server, with metadata in PostgreSQL and artifacts in MinIO (S3).',
   keywords: ['mlflow', 'tracking', 'mlops'],

@@ -12,7 +12,7 @@ const values = valuesOf(mlopsStackValuesSpec);
 /** The umbrella that replaces the Argo CD app of apps: one release, one Application per environment. */
 export const mlopsStack: ChartDefinition<typeof mlopsStackValuesSpec> = defineChart({
   name: 'mlops-stack',
-  version: '0.1.17',
+  version: '0.1.18',
   appVersion: '0.1.0',
   description:
     'The MLOps stack in one release: MinIO, PostgreSQL and MLflow, each switchable, sharing global settings.',

@@ -5,8 +5,9 @@ function prose(text: string): string {
   return text
     .replace(/\{\{ `\{\{ \$labels\.(\w+) \}\}` \}\}/g, '`$labels.$1`')
     .replace(/\{\{ `\{\{ [^`]*\$value[^`]* \}\}` \}\}/g, '`$value`')
-    .replace(/\{\{ \.Values\.([\w.]+)(?: \| quote)? \}\}/g, '`$1`')
-    .replace(/\{\{ \.Release\.Namespace \}\}/g, 'the release namespace');
+    .replace(/\{\{ (?:int64 )?\.Values\.([\w.]+)(?: \| quote)? \}\}/g, '`$1`')
+    .replace(/\{\{ include "[\w-]+\.names\.fullname" \$ \}\}/g, '`<release>`')
+    .replace(/\{\{ \.Release\.Namespace \}\}/g, '`<namespace>`');
 }
 
 const forText = (value: string | undefined) =>
