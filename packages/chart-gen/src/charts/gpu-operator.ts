@@ -35,7 +35,7 @@ const gpuTaintToleration = { key: 'nvidia.com/gpu', operator: 'Exists', effect: 
  */
 export const gpuOperator: ChartDefinition<typeof gpuOperatorValuesSpec> = defineChart({
   name: 'gpu-operator',
-  version: '0.1.11',
+  version: '0.1.12',
   appVersion: UPSTREAM_VERSION,
   description:
     "NVIDIA's GPU Operator with the cluster's settings, GPU time-slicing, a GPU smoke test and GPU health alerts.",

@@ -9,8 +9,12 @@ export const releaseSelector = (job: string) => `job="${job}", namespace="{{ .Re
 /** The same selector as the proofs render it: release named like the chart, in PROOF_RELEASE's namespace. */
 export const proofSelector = (chart: string) => `job="${chart}", namespace="${PROOF_RELEASE.namespace}"`;
 
-/** `<Title>TargetDown`: Prometheus has failed to scrape the component for five minutes. */
-export function targetDownAlert(chart: string, title: string, job: string): AlertRule {
+/**
+ * `<Title>TargetDown`: Prometheus has failed to scrape the component for five minutes. `job` is the expression of the
+ * scraped job, `proofJob` what it renders to in the proofs (the chart's name for the jobs our ServiceMonitors set).
+ */
+export function targetDownAlert(chart: string, title: string, job: string, proofJob = chart): AlertRule {
+  const proofTarget = `job="${proofJob}", namespace="${PROOF_RELEASE.namespace}", instance="10.0.0.1:80"`;
   return {
     alert: `${title}TargetDown`,
     expr: `up{${releaseSelector(job)}} == 0`,
@@ -24,12 +28,12 @@ export function targetDownAlert(chart: string, title: string, job: string): Aler
       'connection refused or timeout means the process is down or a NetworkPolicy blocks it (see `metrics.scrapeFrom`), ' +
       'a 401/403 means the scrape credentials are wrong.',
     proof: {
-      fires: [{ series: `up{${proofSelector(chart)}, instance="10.0.0.1:80"}`, values: '0x20' }],
-      quiet: [{ series: `up{${proofSelector(chart)}, instance="10.0.0.1:80"}`, values: '1x20' }],
+      fires: [{ series: `up{${proofTarget}}`, values: '0x20' }],
+      quiet: [{ series: `up{${proofTarget}}`, values: '1x20' }],
       firesAt: '10m',
-      labels: { job: chart, namespace: PROOF_RELEASE.namespace, instance: '10.0.0.1:80' },
+      labels: { job: proofJob, namespace: PROOF_RELEASE.namespace, instance: '10.0.0.1:80' },
       summary: `${title} metrics cannot be scraped`,
-      description: `Prometheus has failed to scrape 10.0.0.1:80 (job ${chart}, namespace ${PROOF_RELEASE.namespace}) for 5 minutes.`,
+      description: `Prometheus has failed to scrape 10.0.0.1:80 (job ${proofJob}, namespace ${PROOF_RELEASE.namespace}) for 5 minutes.`,
     },
   };
 }

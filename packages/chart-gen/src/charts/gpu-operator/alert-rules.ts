@@ -3,6 +3,7 @@ import { gpuOperatorValuesSpec } from '@chart-gen/schemas';
 import { type ChartContext, objectName } from '../../blocks/context';
 import { type AlertRule, promExpr, PROOF_RELEASE } from '../../blocks/monitoring/alert';
 import { prometheusRule } from '../../blocks/monitoring/prometheus-rule';
+import { targetDownAlert } from '../../blocks/monitoring/target-down';
 import type { ValueCheck } from '../../blocks/value-checks';
 import { valuesOf } from '../../template/values-path';
 
@@ -116,7 +117,16 @@ const rules: AlertRule[] = [
 ];
 
 /** templates/prometheusrule.yaml */
-export const gpuAlerts = rules;
+/**
+ * NVIDIA's chart names the exporter's Service nvidia-dcgm-exporter, which the Prometheus Operator makes the job of its
+ * series (its ServiceMonitor sets no job label of its own).
+ */
+const DCGM_EXPORTER_JOB = 'nvidia-dcgm-exporter';
+
+export const gpuAlerts = [
+  ...rules,
+  targetDownAlert('gpu-operator', 'GPUExporter', DCGM_EXPORTER_JOB, DCGM_EXPORTER_JOB),
+];
 
 export const gpuAlertRules = (ctx: ChartContext) =>
   prometheusRule(ctx, {
@@ -125,7 +135,7 @@ export const gpuAlertRules = (ctx: ChartContext) =>
     when: `${values.alerts.enabled}`,
     labels: `${values.alerts.labels}`,
     runbookUrl: `${values.alerts.runbookUrl}`,
-    groups: [{ name: 'gpu-health', rules }],
+    groups: [{ name: 'gpu-health', rules: gpuAlerts }],
   });
 
 /** The alerts read the exporter's metrics: without it, only GPUMetricsAbsent would ever fire. */
