@@ -22,7 +22,7 @@ export interface AlertProof {
   description: string;
 }
 
-/** How the proofs render each chart: release name and namespace of the series they feed in. */
+/** How the proofs render each chart (release named like the chart): the namespace of the series they feed in. */
 export const PROOF_RELEASE = { namespace: 'mlops' } as const;
 
 /** One alerting rule; texts may hold Helm expressions and, through promExpr, Prometheus template expressions. */

@@ -6,15 +6,15 @@ import { type AlertRule, promExpr, PROOF_RELEASE } from './alert';
  */
 export const releaseSelector = (job: string) => `job="${job}", namespace="{{ .Release.Namespace }}"`;
 
-/** The same selector as the proofs render it: release named like the chart, in PROOF_RELEASE's namespace. */
-export const proofSelector = (chart: string) => `job="${chart}", namespace="${PROOF_RELEASE.namespace}"`;
+/** The same selector as the proofs render it: job `job` (the chart's name), in PROOF_RELEASE's namespace. */
+export const proofSelector = (job: string) => `job="${job}", namespace="${PROOF_RELEASE.namespace}"`;
 
 /**
  * `<Title>TargetDown`: Prometheus has failed to scrape the component for five minutes. `job` is the expression of the
  * scraped job, `proofJob` what it renders to in the proofs (the chart's name for the jobs our ServiceMonitors set).
  */
 export function targetDownAlert(chart: string, title: string, job: string, proofJob = chart): AlertRule {
-  const proofTarget = `job="${proofJob}", namespace="${PROOF_RELEASE.namespace}", instance="10.0.0.1:80"`;
+  const proofTarget = `${proofSelector(proofJob)}, instance="10.0.0.1:80"`;
   return {
     alert: `${title}TargetDown`,
     expr: `up{${releaseSelector(job)}} == 0`,
