@@ -16,7 +16,11 @@ const require = createRequire(import.meta.url);
 const root = new URL('..', import.meta.url).pathname;
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
 
-execSync('bash scripts/ensure-deps.sh && npx tsc -b', { cwd: root, stdio: 'inherit', env });
+execSync('bash scripts/ensure-deps.sh && node packages/chart-gen/scripts/build.mjs', {
+  cwd: root,
+  stdio: 'inherit',
+  env,
+});
 const { charts, environments, renderChart, resolveSettings, webApplication } = require(
   `${root}packages/chart-gen/dist/index.js`,
 );

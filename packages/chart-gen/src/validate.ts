@@ -1,6 +1,7 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 
 import { isPlainObject } from './emit/schema-walk';
+import { validator } from './schema-validator';
 
 /**
  * Merges values the way Helm does: maps merge key by key, anything else (lists included) replaces, and null
@@ -26,47 +27,6 @@ export function layerValues(base: unknown, override: unknown): Record<string, un
     layered[key] = isPlainObject(value) && isPlainObject(layered[key]) ? layerValues(layered[key], value) : value;
   }
   return layered;
-}
-
-// Unoptimised code compiles about twice as fast and validates a values file just as well: a schema is compiled once
-// per run and used a handful of times, so compile time is what counts. The schemas are built by the specs' kit and
-// checked against the meta-schema by the tests (values.schema.json under helm), so Ajv need not check them again.
-const ajv = new Ajv({ allErrors: true, strict: false, code: { optimize: false }, validateSchema: false });
-const bySchema = new WeakMap<object, ValidateFunction>();
-const byShape = new Map<string, ValidateFunction>();
-
-const SUBSCHEMA_LISTS = ['anyOf', 'oneOf', 'allOf'];
-const SUBSCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', '$defs'];
-const SUBSCHEMAS = ['items', 'additionalProperties', 'propertyNames', 'not', 'if', 'then', 'else', 'contains'];
-
-/** A schema without its annotations (descriptions, titles): two schemas of one shape validate alike. */
-function shapeOf(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(shapeOf);
-  if (!isPlainObject(schema)) return schema;
-  const shape: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (key === 'description' || key === 'title') continue;
-    if (SUBSCHEMA_MAPS.includes(key) && isPlainObject(value)) {
-      shape[key] = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, shapeOf(child)]));
-    } else if (SUBSCHEMA_LISTS.includes(key) || SUBSCHEMAS.includes(key)) {
-      shape[key] = shapeOf(value);
-    } else {
-      shape[key] = value;
-    }
-  }
-  return shape;
-}
-
-/** The compiled validator of a schema; charts of one shape (a kind's) share one compilation. */
-function validator(schema: object): ValidateFunction {
-  let validate = bySchema.get(schema);
-  if (!validate) {
-    const shape = JSON.stringify(shapeOf(schema));
-    validate = byShape.get(shape) ?? ajv.compile(JSON.parse(shape) as object);
-    byShape.set(shape, validate);
-    bySchema.set(schema, validate);
-  }
-  return validate;
 }
 
 /** `auth.rootPassword`, or `(root)` for the document itself. */

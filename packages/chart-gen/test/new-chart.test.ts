@@ -41,7 +41,7 @@ beforeAll(() => {
     '--root',
     workspace,
   ]);
-  inWorkspace('node', [path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-b']);
+  inWorkspace('node', ['packages/chart-gen/scripts/build.mjs']);
   inWorkspace('node', ['packages/chart-gen/dist/cli.js', 'generate', 'demo-app', '--root', workspace]);
 }, 120_000);
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { main, type Writer } from '../cli';
+import { main, type Writer } from './main';
 
 let root: string;
 const write = (file: string, content: string) => {

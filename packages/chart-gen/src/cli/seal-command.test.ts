@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { main, type Writer } from '../cli';
+import { main, type Writer } from './main';
 import { sealCommand, type SealInput } from './seal-command';
 
 let dir: string;

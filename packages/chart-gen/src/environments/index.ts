@@ -16,6 +16,14 @@ function sourceFolder(): string {
 }
 
 /**
+ * The folder of the environments' runnable modules: this module's own (src/environments under jest,
+ * dist/environments compiled), or dist/environments beside the bundled CLI (dist/cli.js), which inlines this module.
+ */
+function moduleFolder(): string {
+  return path.basename(__dirname) === 'environments' ? __dirname : path.join(__dirname, 'environments');
+}
+
+/**
  * Every environment: each module of src/environments that default-exports one (dev.ts, prod.ts …), so adding an
  * environment is adding a file. The source folder is listed, not the build output: a deleted environment's stale
  * compiled file must not live on. Sorted by name for stable output.
@@ -25,9 +33,10 @@ function discover(): Environment[] {
     .readdirSync(sourceFolder())
     .filter((file) => file.endsWith('.ts') && !/\.d\.ts$|\.test\.|^index\.|^model\./.test(file))
     .map((file) => file.replace(/\.ts$/, ''));
+  const folder = moduleFolder();
   const environments = modules.map((name) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const exported = (require(path.join(__dirname, name)) as { default?: Environment }).default;
+    const exported = (require(path.join(folder, name)) as { default?: Environment }).default;
     if (!exported?.name) throw new Error(`environments/${name}.ts must default-export defineEnvironment({...})`);
     return exported;
   });

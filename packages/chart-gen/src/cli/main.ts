@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-import { UsageError } from './cli/args';
-import { SettingsError } from './cli/settings-file';
-import { CHECK_VERSIONS_USAGE, GENERATE_USAGE, NEW_USAGE, PUBLISH_USAGE, SEAL_USAGE, VERIFY_USAGE } from './cli/usage';
-import type { Writer } from './cli/writer';
-import { InvalidChartFilesError, InvalidValuesError } from './generate';
-import { UnknownChartError } from './generate-all';
+import { InvalidChartFilesError, InvalidValuesError } from '../generate';
+import { UnknownChartError } from '../generate-all';
+import { UsageError } from './args';
+import { SettingsError } from './settings-file';
+import { CHECK_VERSIONS_USAGE, GENERATE_USAGE, NEW_USAGE, PUBLISH_USAGE, SEAL_USAGE, VERIFY_USAGE } from './usage';
+import type { Writer } from './writer';
 
-export type { Writer } from './cli/writer';
+export type { Writer } from './writer';
 
 const USAGE = `usage:\n  ${[GENERATE_USAGE, NEW_USAGE, PUBLISH_USAGE, VERIFY_USAGE, SEAL_USAGE, CHECK_VERSIONS_USAGE].join('\n\n  ')}`;
 
@@ -15,13 +15,13 @@ type Command = (argv: string[], out: Writer, err: Writer) => number | Promise<nu
 /* eslint-disable @typescript-eslint/no-require-imports */
 /** Each command's code is loaded when it runs: generating one chart does not load publishing (startup time). */
 const COMMANDS: Record<string, () => Command> = {
-  generate: () => (require('./cli/generate-command') as typeof import('./cli/generate-command')).generateCommand,
-  new: () => (require('./cli/new-command') as typeof import('./cli/new-command')).newCommand,
-  publish: () => (require('./cli/publish-command') as typeof import('./cli/publish-command')).publishCommand,
+  generate: () => (require('./generate-command') as typeof import('./generate-command')).generateCommand,
+  new: () => (require('./new-command') as typeof import('./new-command')).newCommand,
+  publish: () => (require('./publish-command') as typeof import('./publish-command')).publishCommand,
   'check-versions': () =>
-    (require('./cli/check-versions-command') as typeof import('./cli/check-versions-command')).checkVersionsCommand,
-  verify: () => (require('./cli/verify-command') as typeof import('./cli/verify-command')).verifyCommand,
-  seal: () => (require('./cli/seal-command') as typeof import('./cli/seal-command')).sealCommand,
+    (require('./check-versions-command') as typeof import('./check-versions-command')).checkVersionsCommand,
+  verify: () => (require('./verify-command') as typeof import('./verify-command')).verifyCommand,
+  seal: () => (require('./seal-command') as typeof import('./seal-command')).sealCommand,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

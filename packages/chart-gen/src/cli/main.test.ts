@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { charts } from './charts';
-import { main, type Writer } from './cli';
+import { charts } from '../charts';
+import { main, type Writer } from './main';
 
 const allNames = charts.map((c) => c.name).join(', ');
 
@@ -30,7 +30,7 @@ async function runAsync(args: string[]) {
 let root: string;
 beforeEach(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'chart-gen-cli-'));
-  fs.copyFileSync(path.join(__dirname, '../../../chart-gen.config.json'), path.join(root, 'chart-gen.config.json'));
+  fs.copyFileSync(path.join(__dirname, '../../../../chart-gen.config.json'), path.join(root, 'chart-gen.config.json'));
 });
 afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -147,8 +147,8 @@ describe('chart-gen new', () => {
   beforeEach(() => {
     const charts = path.join(root, 'packages/chart-gen/src/charts');
     fs.mkdirSync(charts, { recursive: true });
-    for (const file of fs.readdirSync(path.join(__dirname, 'charts')).filter((name) => name.endsWith('.ts'))) {
-      fs.copyFileSync(path.join(__dirname, 'charts', file), path.join(charts, file));
+    for (const file of fs.readdirSync(path.join(__dirname, '../charts')).filter((name) => name.endsWith('.ts'))) {
+      fs.copyFileSync(path.join(__dirname, '../charts', file), path.join(charts, file));
     }
   });
 
