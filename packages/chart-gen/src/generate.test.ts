@@ -79,6 +79,19 @@ describe('renderChart', () => {
     );
   });
 
+  it('refuses an environment whose memory request is above the limit it keeps from the chart defaults', () => {
+    const dev = environments.find((e) => e.name === 'dev')!;
+    const minioValues = dev.values.minio!;
+    const greedy = {
+      ...dev,
+      values: { ...dev.values, minio: { ...minioValues, resources: { requests: { memory: '2Gi' } } } },
+    };
+    expect(() => renderChart(minio, [greedy])).toThrow(
+      'charts/minio/values-dev.yaml (from environments/dev.ts): resources.requests.memory: 2Gi is more than its ' +
+        'limit 1Gi (resources.limits.memory), which Kubernetes refuses',
+    );
+  });
+
   it('refuses an environment that puts a password in clear', () => {
     const dev = environments.find((e) => e.name === 'dev')!;
     const leaky = { ...dev, values: { ...dev.values, postgresql: { auth: { password: 'in-git-forever' } } } };

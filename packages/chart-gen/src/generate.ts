@@ -1,5 +1,6 @@
 import { helpersTemplate } from './blocks/helpers-tpl';
 import { findPlainSecrets } from './checks/plain-secrets';
+import { findRequestsOverLimits } from './checks/resource-requests';
 import { chartLock } from './emit/chart-lock';
 import { chartDependencies, chartYaml } from './emit/chart-yaml';
 import { yamlHeader } from './emit/header';
@@ -36,7 +37,9 @@ export function environmentValues(def: ChartDefinition, env: Environment): Recor
 
 function checkValues(def: ChartDefinition, file: string, values: unknown): string[] {
   const merged = mergeValues(def.values.defaults, values);
-  const invalid = validateValues(valuesSchema(def), merged).map((p) => `${file}: ${p}`);
+  const invalid = [...validateValues(valuesSchema(def), merged), ...findRequestsOverLimits(merged)].map(
+    (p) => `${file}: ${p}`,
+  );
   const secrets = findPlainSecrets(values).map(
     (key) => `${file}: ${key}: holds a secret in clear; reference an existing Secret instead`,
   );
@@ -49,7 +52,10 @@ function checkValues(def: ChartDefinition, file: string, values: unknown): strin
  */
 export function validateChart(def: ChartDefinition, environments: readonly Environment[]): string[] {
   const dir = chartDir(def);
-  const problems = validateValues(valuesSchema(def), def.values.defaults).map((p) => `${dir}/values.yaml: ${p}`);
+  const defaults = def.values.defaults;
+  const problems = [...validateValues(valuesSchema(def), defaults), ...findRequestsOverLimits(defaults)].map(
+    (p) => `${dir}/values.yaml: ${p}`,
+  );
   for (const [name, example] of Object.entries(def.values.examples)) {
     problems.push(...checkValues(def, `${dir}/ci/${name}-values.yaml`, example));
   }
