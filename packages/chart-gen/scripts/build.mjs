@@ -1,7 +1,7 @@
 // The package's build (`nx run chart-gen:build`, or `node packages/chart-gen/scripts/build.mjs`):
 // 1. tsc -b: type-checks and compiles src to dist (the library, the tests' CLI modules, the environments);
 // 2. dist/validators: each chart's values schema as validator code, so a run loads it instead of compiling it;
-// 3. dist/cli.js: the CLI bundled into one file, so a run reads and compiles one module instead of some four hundred
+// 3. dist/cli.js: the CLI bundled into one file, so a run reads and compiles one module instead of some three hundred
 //    (TypeBox's, Ajv's and this package's own).
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
